@@ -1,0 +1,147 @@
+using System;
+using System.Buffers;
+using ConvSharp.Borders;
+
+namespace ConvSharp.Execution;
+
+/// <summary>
+/// Runs an <see cref="IRowKernel"/> over output rows, handling every border outside the kernel's hot loop.
+/// </summary>
+/// <remarks>
+/// <para>Rows: each tap row's virtual input row y·sy + i·dy − ay is mapped through the border once per output row. A row
+/// outside the input becomes a pointer to another input row (Replicate, Reflect, Reflect101, Wrap) or to the shared fill row
+/// (Constant), so no row is ever copied.</para>
+/// <para>Columns: the interior output columns (whose taps all land inside the input) read the input rows in place. The
+/// few columns at the left and right edges read small per-tap-row edge buffers, filled through the border map. So the
+/// kernel always sees a row pointer p with p[x·sx + j·dx] equal to the bordered sample at column x·sx + j·dx − ax.</para>
+/// <para>Horizontal stride: kernels that only step by one column compute the dense stride-1 segment into a scratch row
+/// and the driver keeps every sx-th sample (the one shared pre-pass for stride).</para>
+/// <para>Allocation: one pooled scratch array per call of <see cref="RunRows{TKernel}"/> (per parallel band) holds the edge
+/// buffers and the dense row; its size depends on the kernel and the edges, and on the row width only when sx &gt; 1.</para>
+/// </remarks>
+internal static unsafe class RowDriver
+{
+    public static void RunRows<TKernel>(in ConvolutionData d, TKernel kernel, int y0, int y1)
+        where TKernel : struct, IRowKernel
+    {
+        var layout = new ScratchLayout(in d, kernel.HandlesHorizontalStride);
+        float[] scratch = ArrayPool<float>.Shared.Rent(Math.Max(1, layout.TotalFloats));
+        int kh = d.KernelHeight;
+        nint[] rowArray = ArrayPool<nint>.Shared.Rent(2 * kh);
+        try
+        {
+            fixed (float* scratchPtr = scratch)
+            fixed (nint* rowMemory = rowArray)
+            {
+                float** sources = (float**)rowMemory;
+                float** rows = sources + kh;
+                for (int y = y0; y < y1; y++)
+                {
+                    SourceRows(in d, y, sources);
+                    RunOutputRow(in d, ref kernel, sources, rows, d.Output + (long)y * d.OutputPitch, scratchPtr, in layout);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(scratch);
+            ArrayPool<nint>.Shared.Return(rowArray);
+        }
+    }
+
+    /// <summary>Pointers to the (bordered) input row each tap row of output row <paramref name="y"/> reads; column 0 of the input is at index 0.</summary>
+    public static void SourceRows(in ConvolutionData d, int y, float** sources)
+    {
+        long top = (long)y * d.StrideY - d.AnchorY;
+        for (int i = 0; i < d.KernelHeight; i++)
+            sources[i] = SourceRow(in d, top + (long)i * d.DilationY);
+    }
+
+    /// <summary>The input row that virtual row <paramref name="virtualRow"/> reads, or the fill row for Constant.</summary>
+    public static float* SourceRow(in ConvolutionData d, long virtualRow)
+    {
+        int row = BorderIndex.Map(virtualRow, d.InputHeight, d.BorderMode);
+        return row < 0 ? d.FillRow : d.Input + (long)row * d.InputPitch;
+    }
+
+    /// <summary>Computes one output row: interior columns straight from <paramref name="sources"/>, edge columns through edge buffers.</summary>
+    public static void RunOutputRow<TKernel>(in ConvolutionData d, ref TKernel kernel, float** sources, float** rows, float* dst, float* scratch, in ScratchLayout layout)
+        where TKernel : struct, IRowKernel
+    {
+        int kh = d.KernelHeight;
+        if (d.InteriorStart < d.InteriorEnd)
+        {
+            for (int i = 0; i < kh; i++) rows[i] = sources[i] - d.AnchorX;
+            RunSegment(in d, ref kernel, rows, dst, d.InteriorStart, d.InteriorEnd, scratch + layout.DenseOffset);
+        }
+
+        RunEdges(in d, ref kernel, sources, rows, dst, scratch, in layout);
+    }
+
+    /// <summary>Computes only the left and right edge columns of one output row.</summary>
+    public static void RunEdges<TKernel>(in ConvolutionData d, ref TKernel kernel, float** sources, float** rows, float* dst, float* scratch, in ScratchLayout layout)
+        where TKernel : struct, IRowKernel
+    {
+        int kh = d.KernelHeight;
+        long sx = d.StrideX;
+        if (d.InteriorStart > 0)
+        {
+            for (int i = 0; i < kh; i++)
+            {
+                float* buffer = scratch + (long)i * layout.LeftLength;
+                FillColumns(in d, sources[i], -d.AnchorX, layout.LeftLength, buffer);
+                rows[i] = buffer;
+            }
+
+            RunSegment(in d, ref kernel, rows, dst, 0, d.InteriorStart, scratch + layout.DenseOffset);
+        }
+
+        if (d.InteriorEnd < d.OutputWidth)
+        {
+            long firstColumn = d.InteriorEnd * sx;
+            for (int i = 0; i < kh; i++)
+            {
+                float* buffer = scratch + layout.RightOffset + (long)i * layout.RightLength;
+                FillColumns(in d, sources[i], firstColumn - d.AnchorX, layout.RightLength, buffer);
+                rows[i] = buffer - firstColumn;
+            }
+
+            RunSegment(in d, ref kernel, rows, dst, d.InteriorEnd, d.OutputWidth, scratch + layout.DenseOffset);
+        }
+    }
+
+    private static void RunSegment<TKernel>(in ConvolutionData d, ref TKernel kernel, float** rows, float* dst, int x0, int x1, float* dense)
+        where TKernel : struct, IRowKernel
+    {
+        int sx = d.StrideX;
+        if (sx == 1 || kernel.HandlesHorizontalStride)
+        {
+            kernel.Run(rows, dst, x0, x1, in d);
+            return;
+        }
+
+        // Dense stride-1 columns x' = x·sx for x in [x0, x1): the kernel writes dense[x' − x0·sx].
+        int denseStart = x0 * sx;
+        int denseEnd = (x1 - 1) * sx + 1;
+        kernel.Run(rows, dense - denseStart, denseStart, denseEnd, in d);
+        for (int x = x0; x < x1; x++) dst[x] = dense[(long)(x - x0) * sx];
+    }
+
+    /// <summary><c>dest[k]</c> = the bordered sample at column <paramref name="firstColumn"/> + k of the row at <paramref name="source"/>.</summary>
+    private static void FillColumns(in ConvolutionData d, float* source, long firstColumn, int length, float* dest)
+    {
+        int width = d.InputWidth;
+        for (int k = 0; k < length; k++)
+        {
+            long column = firstColumn + k;
+            if ((ulong)column < (ulong)width)
+            {
+                dest[k] = source[column];
+                continue;
+            }
+
+            int mapped = BorderIndex.Map(column, width, d.BorderMode);
+            dest[k] = mapped < 0 ? d.FillValue : source[mapped];
+        }
+    }
+}

@@ -1,0 +1,46 @@
+namespace ConvSharp.Algorithms.Reference;
+
+/// <summary>
+/// The definition, executed literally: for each output sample, every tap's input index is computed from the formula and
+/// mapped through the border, and products are summed in double precision. It shares nothing with the fast paths except
+/// the border index map, so every test can trust it. Slow by design.
+/// </summary>
+internal sealed class ReferenceConvolution : Conv2DAlgorithm
+{
+    public override string Name => "Reference";
+
+    public override string Description => "The formula, literally, with double accumulation: the one truth every test compares against.";
+
+    public override bool Supports(Conv2DProblem problem, out string reason) => Always("native: every feature, per-tap border mapping", out reason);
+
+    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism)
+    {
+        int kh = problem.KernelHeight, kw = problem.KernelWidth;
+        bool flip = problem.Kind == ConvolutionKind.Convolution;
+        var (sy, sx) = problem.Stride;
+        var (dy, dx) = problem.Dilation;
+        var (ay, ax) = problem.Anchor;
+        var border = problem.Border;
+
+        for (int y = 0; y < problem.OutputHeight; y++)
+        {
+            for (int x = 0; x < problem.OutputWidth; x++)
+            {
+                double sum = 0;
+                for (int i = 0; i < kh; i++)
+                {
+                    int row = Borders.BorderIndex.Map((long)y * sy + (long)i * dy - ay, input.Height, border.Mode);
+                    for (int j = 0; j < kw; j++)
+                    {
+                        int column = Borders.BorderIndex.Map((long)x * sx + (long)j * dx - ax, input.Width, border.Mode);
+                        double sample = row < 0 || column < 0 ? border.Value : input[row, column];
+                        double weight = flip ? kernel[kh - 1 - i, kw - 1 - j] : kernel[i, j];
+                        sum += sample * weight;
+                    }
+                }
+
+                output[y, x] = (float)sum;
+            }
+        }
+    }
+}

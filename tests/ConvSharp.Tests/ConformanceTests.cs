@@ -1,0 +1,81 @@
+using System.Linq;
+using ConvSharp.Tests.Infrastructure;
+using CsCheck;
+using Xunit;
+
+namespace ConvSharp.Tests;
+
+/// <summary>The one conformance suite: every registered algorithm against <see cref="Conv2D.Reference"/>.</summary>
+public class ConformanceTests
+{
+    [Theory]
+    [MemberData(nameof(ConformanceTable.AlgorithmCases), MemberType = typeof(ConformanceTable))]
+    public void Algorithm_matches_reference(string algorithm, string problem, int seed, int extraPitch)
+    {
+        var failure = ConformanceCheck.Check(Find(algorithm), new ConformanceCase(problem, seed, extraPitch));
+        Assert.True(failure is null, failure);
+    }
+
+    [Fact]
+    public void Random_problems_match_reference_for_every_algorithm()
+    {
+        var problems =
+            from h in Gen.Int[1, 40]
+            from w in Gen.Int[1, 80]
+            from kh in Gen.Int[1, 9]
+            from kw in Gen.Int[1, 9]
+            from kind in Gen.Enum<ConvolutionKind>()
+            from size in Gen.Enum<OutputSize>()
+            from mode in Gen.Enum<BorderMode>()
+            from fill in Gen.Int[-3, 3]
+            from sy in Gen.Int[1, 3]
+            from sx in Gen.Int[1, 3]
+            from dy in Gen.Int[1, 3]
+            from dx in Gen.Int[1, 3]
+            from seed in Gen.Int[0, 1_000_000]
+            from pitch in Gen.Int[0, 4]
+            where size != OutputSize.Valid || ((kh - 1) * dy + 1 <= h && (kw - 1) * dx + 1 <= w)
+            select new ConformanceCase(
+                Conv2DProblem.Create(h, w, kh, kw, new Conv2DOptions { Kind = kind, Size = size, Border = new Border(mode, fill), Stride = (sy, sx), Dilation = (dy, dx) }).ToString(),
+                seed,
+                pitch);
+
+        problems.Sample(
+            testCase =>
+            {
+                foreach (var algorithm in Conv2D.Algorithms)
+                {
+                    var failure = ConformanceCheck.Check(algorithm, testCase);
+                    Assert.True(failure is null, failure);
+                }
+            },
+            iter: 150,
+            seed: "0N0XIzNsQ0O2");
+    }
+
+    [Fact]
+    public void Table_is_not_vacuous()
+    {
+        // The table must exercise every algorithm many times, and its reference outputs must carry information.
+        var cases = ConformanceTable.Cases;
+        Assert.True(cases.Count > 500, $"only {cases.Count} cases");
+        foreach (var algorithm in Conv2D.Algorithms)
+        {
+            int supported = cases.Count(c => algorithm.Supports(Conv2DProblem.Parse(c.Problem), out _));
+            Assert.True(supported >= 150, $"{algorithm.Name} supports only {supported} cases");
+        }
+
+        int varied = cases.Count(c =>
+        {
+            var problem = Conv2DProblem.Parse(c.Problem);
+            var output = ConformanceCheck.Run(
+                Conv2D.Reference, problem,
+                TestData.SmallIntegers(problem.InputHeight * problem.InputWidth, c.Seed),
+                TestData.SmallIntegers(problem.KernelHeight * problem.KernelWidth, c.Seed + 1), 0, out _);
+            return output.Distinct().Count() > 1;
+        });
+        Assert.True(varied > cases.Count * 9 / 10, $"only {varied} of {cases.Count} reference outputs vary");
+    }
+
+    private static Conv2DAlgorithm Find(string name) => Conv2D.Algorithms.Single(a => a.Name == name);
+}

@@ -1,0 +1,30 @@
+using System;
+using System.IO;
+using ConvSharp.Simd;
+
+namespace ConvSharp.Tests.Infrastructure;
+
+/// <summary>The whole conformance table over every algorithm, outside xunit, for child processes with SIMD tiers switched off.</summary>
+internal static class TierConformance
+{
+    public static int Run(TextWriter output)
+    {
+        int checkedCount = 0, failed = 0;
+        foreach (var algorithm in Conv2D.Algorithms)
+        {
+            if (ReferenceEquals(algorithm, Conv2D.Reference)) continue;
+            foreach (var testCase in ConformanceTable.Cases)
+            {
+                checkedCount++;
+                string? failure = ConformanceCheck.Check(algorithm, testCase);
+                if (failure is null) continue;
+                if (++failed <= 20) output.WriteLine($"FAIL {failure}");
+            }
+        }
+
+        output.WriteLine($"tier: {SimdCapabilities.ActiveTier}");
+        output.WriteLine($"checked: {checkedCount}");
+        output.WriteLine($"failed: {failed}");
+        return failed == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,111 @@
+using System.Linq;
+using Xunit;
+
+namespace ConvSharp.Tests;
+
+/// <summary>Tiny cases worked out by hand, run through every algorithm.</summary>
+public class KnownAnswerTests
+{
+    private static readonly float[,] Three = { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } };
+
+    public static TheoryData<string> AlgorithmNames() => new(Conv2D.Algorithms.Select(a => a.Name));
+
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Valid_correlation_and_convolution(string algorithm)
+    {
+        float[,] kernel = { { 1, 2 }, { 0, 0 } };
+        // Correlation: in[y,x]·1 + in[y,x+1]·2.
+        Assert.Equal(new float[,] { { 5, 8 }, { 14, 17 } }, Run(algorithm, Three, kernel, new() { Size = OutputSize.Valid }));
+        // Convolution flips the kernel to {{0,0},{2,1}}: 2·in[y+1,x] + in[y+1,x+1].
+        Assert.Equal(new float[,] { { 13, 16 }, { 22, 25 } }, Run(algorithm, Three, kernel, new() { Size = OutputSize.Valid, Kind = ConvolutionKind.Convolution }));
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Full_correlation_of_a_row(string algorithm)
+    {
+        // Anchor (0, KW−1 = 1): out[x] = in[x−1]·1 + in[x]·10 → 0+10, 1+20, 2+0; scipy.signal.correlate2d gives the same.
+        Assert.Equal(new float[,] { { 10, 21, 2 } }, Run(algorithm, new float[,] { { 1, 2 } }, new float[,] { { 1, 10 } }, new() { Size = OutputSize.Full }));
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Same_with_every_border(string algorithm)
+    {
+        float[,] row = { { 1, 2, 3 } };
+        float[,] twoLeft = { { 1, 0, 0, 0, 0 } };   // anchor 2: out[x] = in[x − 2]
+        float[,] oneRight = { { 0, 0, 1 } };        // anchor 1: out[x] = in[x + 1]
+        (Border Border, float[] TwoLeft, float[] OneRight)[] expected =
+        [
+            (Border.Constant(9), [9, 9, 1], [2, 3, 9]),
+            (Border.Replicate, [1, 1, 1], [2, 3, 3]),
+            (Border.Reflect, [2, 1, 1], [2, 3, 3]),       // …b a | a b c | c b…
+            (Border.Reflect101, [3, 2, 1], [2, 3, 2]),    // …c b | a b c | b a…
+            (Border.Wrap, [2, 3, 1], [2, 3, 1]),          // …b c | a b c | a b…
+        ];
+        foreach (var (border, left, right) in expected)
+        {
+            Assert.Equal(Row(left), Run(algorithm, row, twoLeft, new() { Border = border }));
+            Assert.Equal(Row(right), Run(algorithm, row, oneRight, new() { Border = border }));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Stride_dilation_and_anchor(string algorithm)
+    {
+        float[,] row = { { 1, 2, 3, 4, 5 } };
+        Assert.Equal(Row([1, 3, 5]), Run(algorithm, row, new float[,] { { 1 } }, new() { Stride = (1, 2) }));
+        Assert.Equal(Row([4, 6, 8]), Run(algorithm, row, new float[,] { { 1, 1 } }, new() { Size = OutputSize.Valid, Dilation = (1, 2) }));
+        // Anchor (0, 0) of a 1×2 box: out[x] = in[x] + in[x+1], zero past the end.
+        Assert.Equal(Row([3, 5, 7, 9, 5]), Run(algorithm, row, new float[,] { { 1, 1 } }, new() { Anchor = (0, 0) }));
+        // Default anchor of a 1×2 box for correlation is (KW−1)/2 = 0, for convolution KW/2 = 1: out[x] = in[x−1] + in[x].
+        Assert.Equal(Row([3, 5, 7, 9, 5]), Run(algorithm, row, new float[,] { { 1, 1 } }, new()));
+        Assert.Equal(Row([1, 3, 5, 7, 9]), Run(algorithm, row, new float[,] { { 1, 1 } }, new() { Kind = ConvolutionKind.Convolution }));
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Nan_and_infinity_propagate(string algorithm)
+    {
+        float[,] input = { { 1, float.NaN, 1, 1, 1, 1 } };
+        var result = Run(algorithm, input, new float[,] { { 1, 1, 1 } }, new() { Border = Border.Replicate });
+        Assert.True(float.IsNaN(result[0, 0]) && float.IsNaN(result[0, 1]) && float.IsNaN(result[0, 2]));
+        Assert.Equal(3f, result[0, 4]);
+
+        var infinite = Run(algorithm, new float[,] { { float.PositiveInfinity, 1, 1, 1 } }, new float[,] { { 0, 1 } }, new() { Size = OutputSize.Valid });
+        Assert.True(float.IsNaN(infinite[0, 0]));   // ∞ · 0 is NaN
+        Assert.Equal(1f, infinite[0, 1]);
+    }
+
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Three_by_three_kernels(string algorithm)
+    {
+        // Picks the sample down and to the right: out[y,x] = in[y+1, x+1], zero outside.
+        float[,] corner = { { 0, 0, 0 }, { 0, 0, 0 }, { 0, 0, 1 } };
+        Assert.Equal(new float[,] { { 5, 6, 0 }, { 8, 9, 0 }, { 0, 0, 0 } }, Run(algorithm, Three, corner, new()));
+
+        // A 3×3 box with Replicate: the top-left window is rows {0,0,1} × columns {0,0,1} → 1+1+2 + 1+1+2 + 4+4+5 = 21.
+        var box = Run(algorithm, Three, new float[,] { { 1, 1, 1 }, { 1, 1, 1 }, { 1, 1, 1 } }, new() { Border = Border.Replicate });
+        Assert.Equal(21f, box[0, 0]);
+        Assert.Equal(45f, box[1, 1]);
+        Assert.Equal(69f, box[2, 2]);   // rows {1,2,2} × columns {1,2,2}: 17 + 26 + 26
+    }
+
+    private static float[,] Row(float[] values)
+    {
+        var result = new float[1, values.Length];
+        for (int i = 0; i < values.Length; i++) result[0, i] = values[i];
+        return result;
+    }
+
+    /// <summary>Runs the named algorithm; where it does not support the problem (the stencil's fixed sizes) it runs Reference, so the expected values still hold.</summary>
+    private static float[,] Run(string algorithm, float[,] input, float[,] kernel, Conv2DOptions options)
+    {
+        var problem = Conv2DProblem.Create(input.GetLength(0), input.GetLength(1), kernel.GetLength(0), kernel.GetLength(1), options);
+        bool supported = Conv2D.Algorithms.Single(a => a.Name == algorithm).Supports(problem, out _);
+        return Conv2D.Apply(input, kernel, options with { Algorithm = supported ? algorithm : Conv2D.Reference.Name });
+    }
+}
