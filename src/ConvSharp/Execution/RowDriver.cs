@@ -24,7 +24,7 @@ internal static unsafe class RowDriver
     public static void RunRows<TKernel>(in ConvolutionData d, TKernel kernel, int y0, int y1)
         where TKernel : struct, IRowKernel
     {
-        var layout = new ScratchLayout(in d, kernel.HandlesHorizontalStride);
+        var layout = new ScratchLayout(in d, kernel.HandlesHorizontalStride, kernel.VectorWidth, d.KernelHeight);
         float[] scratch = ArrayPool<float>.Shared.Rent(Math.Max(1, layout.TotalFloats));
         int kh = d.KernelHeight;
         nint[] rowArray = ArrayPool<nint>.Shared.Rent(2 * kh);
@@ -68,11 +68,12 @@ internal static unsafe class RowDriver
     public static void RunOutputRow<TKernel>(in ConvolutionData d, ref TKernel kernel, float** sources, float** rows, float* dst, float* scratch, in ScratchLayout layout)
         where TKernel : struct, IRowKernel
     {
-        int kh = d.KernelHeight;
-        if (d.InteriorStart < d.InteriorEnd)
+        // The interior less what the widened edges already cover.
+        int start = Math.Max(d.InteriorStart, layout.LeftEnd), end = Math.Min(d.InteriorEnd, layout.RightStart);
+        if (start < end)
         {
-            for (int i = 0; i < kh; i++) rows[i] = sources[i] - d.AnchorX;
-            RunSegment(in d, ref kernel, rows, dst, d.InteriorStart, d.InteriorEnd, scratch + layout.DenseOffset);
+            for (int i = 0; i < d.KernelHeight; i++) rows[i] = sources[i] - d.AnchorX;
+            RunSegment(in d, ref kernel, rows, dst, start, end, scratch + layout.DenseOffset);
         }
 
         RunEdges(in d, ref kernel, sources, rows, dst, scratch, in layout);
@@ -83,30 +84,32 @@ internal static unsafe class RowDriver
         where TKernel : struct, IRowKernel
     {
         int kh = d.KernelHeight;
-        long sx = d.StrideX;
-        if (d.InteriorStart > 0)
+        if (layout.LeftEnd > 0)
         {
-            for (int i = 0; i < kh; i++)
-            {
-                float* buffer = scratch + (long)i * layout.LeftLength;
-                FillColumns(in d, sources[i], -d.AnchorX, layout.LeftLength, buffer);
-                rows[i] = buffer;
-            }
-
-            RunSegment(in d, ref kernel, rows, dst, 0, d.InteriorStart, scratch + layout.DenseOffset);
+            FillEdgeRows(in d, sources, kh, 0, layout.LeftLength, scratch, rows);
+            RunSegment(in d, ref kernel, rows, dst, 0, layout.LeftEnd, scratch + layout.DenseOffset);
         }
 
-        if (d.InteriorEnd < d.OutputWidth)
+        if (layout.RightStart < d.OutputWidth)
         {
-            long firstColumn = d.InteriorEnd * sx;
-            for (int i = 0; i < kh; i++)
-            {
-                float* buffer = scratch + layout.RightOffset + (long)i * layout.RightLength;
-                FillColumns(in d, sources[i], firstColumn - d.AnchorX, layout.RightLength, buffer);
-                rows[i] = buffer - firstColumn;
-            }
+            FillEdgeRows(in d, sources, kh, layout.RightStart, layout.RightLength, scratch + layout.RightOffset, rows);
+            RunSegment(in d, ref kernel, rows, dst, layout.RightStart, d.OutputWidth, scratch + layout.DenseOffset);
+        }
+    }
 
-            RunSegment(in d, ref kernel, rows, dst, d.InteriorEnd, d.OutputWidth, scratch + layout.DenseOffset);
+    /// <summary>
+    /// Fills <paramref name="count"/> edge buffers of <paramref name="length"/> samples, one per source row, starting at the
+    /// input column output column <paramref name="firstOutput"/> reads first, and points <paramref name="rows"/> at them so
+    /// that rows[t][x·sx + j·dx] is the bordered sample at column x·sx + j·dx − ax.
+    /// </summary>
+    public static void FillEdgeRows(in ConvolutionData d, float** sources, int count, int firstOutput, int length, float* buffers, float** rows)
+    {
+        long firstColumn = (long)firstOutput * d.StrideX;
+        for (int t = 0; t < count; t++)
+        {
+            float* buffer = buffers + (long)t * length;
+            FillColumns(in d, sources[t], firstColumn - d.AnchorX, length, buffer);
+            rows[t] = buffer - firstColumn;
         }
     }
 
@@ -127,21 +130,21 @@ internal static unsafe class RowDriver
         for (int x = x0; x < x1; x++) dst[x] = dense[(long)(x - x0) * sx];
     }
 
-    /// <summary><c>dest[k]</c> = the bordered sample at column <paramref name="firstColumn"/> + k of the row at <paramref name="source"/>.</summary>
+    /// <summary><c>dest[k]</c> = the bordered sample at column <paramref name="firstColumn"/> + k of the row at <paramref name="source"/>: the in-range part is one block copy, only the overhang goes through the border map.</summary>
     private static void FillColumns(in ConvolutionData d, float* source, long firstColumn, int length, float* dest)
     {
         int width = d.InputWidth;
-        for (int k = 0; k < length; k++)
-        {
-            long column = firstColumn + k;
-            if ((ulong)column < (ulong)width)
-            {
-                dest[k] = source[column];
-                continue;
-            }
+        long copyStart = Math.Clamp(firstColumn, 0, width);
+        long copyEnd = Math.Clamp(firstColumn + length, copyStart, width);
+        for (long c = firstColumn; c < copyStart; c++) dest[c - firstColumn] = Bordered(in d, source, c);
+        long copied = copyEnd - copyStart;
+        if (copied > 0) Buffer.MemoryCopy(source + copyStart, dest + (copyStart - firstColumn), copied * sizeof(float), copied * sizeof(float));
+        for (long c = Math.Max(copyEnd, firstColumn); c < firstColumn + length; c++) dest[c - firstColumn] = Bordered(in d, source, c);
+    }
 
-            int mapped = BorderIndex.Map(column, width, d.BorderMode);
-            dest[k] = mapped < 0 ? d.FillValue : source[mapped];
-        }
+    private static float Bordered(in ConvolutionData d, float* source, long column)
+    {
+        int mapped = BorderIndex.Map(column, d.InputWidth, d.BorderMode);
+        return mapped < 0 ? d.FillValue : source[mapped];
     }
 }

@@ -1,28 +1,48 @@
+using System;
+
 namespace ConvSharp.Execution;
 
 /// <summary>
-/// Where <see cref="RowDriver"/> keeps its per-band scratch: kh left edge buffers, kh right edge buffers, then the dense
-/// stride-1 row for kernels that do not step by sx themselves.
+/// The edge segments of every output row and where a band keeps their buffers: <see cref="BufferedRows"/> left edge
+/// buffers, as many right edge buffers, then the dense stride-1 row for kernels that do not step by sx themselves.
 /// </summary>
+/// <remarks>
+/// Edge segments are widened to at least one vector (<c>vectorWidth</c> output columns) where the row is that wide, so a
+/// SIMD kernel computes them with full vectors instead of a scalar loop. Columns that the widened edge shares with the
+/// interior are computed twice with the same arithmetic and the same result.
+/// </remarks>
 internal readonly struct ScratchLayout
 {
-    public ScratchLayout(in ConvolutionData d, bool kernelHandlesStride)
+    public ScratchLayout(in ConvolutionData d, bool kernelHandlesStride, int vectorWidth, int bufferedRows)
     {
         long sx = d.StrideX;
         long span = (d.KernelWidth - 1L) * d.DilationX + 1;
-        LeftLength = d.InteriorStart > 0 ? (int)((d.InteriorStart - 1) * sx + span) : 0;
-        RightLength = d.InteriorEnd < d.OutputWidth ? (int)((d.OutputWidth - 1 - d.InteriorEnd) * sx + span) : 0;
-        RightOffset = (long)d.KernelHeight * LeftLength;
-        DenseOffset = RightOffset + (long)d.KernelHeight * RightLength;
+        int width = Math.Min(vectorWidth, d.OutputWidth);
+        LeftEnd = d.InteriorStart > 0 ? Math.Max(d.InteriorStart, width) : 0;
+        RightStart = d.InteriorEnd < d.OutputWidth ? Math.Min(d.InteriorEnd, d.OutputWidth - width) : d.OutputWidth;
+        LeftLength = LeftEnd > 0 ? checked((int)((LeftEnd - 1) * sx + span)) : 0;
+        RightLength = RightStart < d.OutputWidth ? checked((int)((d.OutputWidth - 1 - RightStart) * sx + span)) : 0;
+        BufferedRows = bufferedRows;
+        RightOffset = (long)bufferedRows * LeftLength;
+        DenseOffset = RightOffset + (long)bufferedRows * RightLength;
         long dense = sx > 1 && !kernelHandlesStride ? (d.OutputWidth - 1) * sx + 1 : 0;
         TotalFloats = checked((int)(DenseOffset + dense));
     }
 
-    /// <summary>Samples per left edge buffer: the columns the output columns [0, InteriorStart) read.</summary>
+    /// <summary>Output columns [0, LeftEnd) read the left edge buffers.</summary>
+    public int LeftEnd { get; }
+
+    /// <summary>Output columns [RightStart, OutputWidth) read the right edge buffers.</summary>
+    public int RightStart { get; }
+
+    /// <summary>Samples per left edge buffer: input columns −ax .. (LeftEnd − 1)·sx + (kw − 1)·dx − ax.</summary>
     public int LeftLength { get; }
 
-    /// <summary>Samples per right edge buffer: the columns the output columns [InteriorEnd, OutputWidth) read.</summary>
+    /// <summary>Samples per right edge buffer.</summary>
     public int RightLength { get; }
+
+    /// <summary>Edge buffers per side: one per input row the kernel reads at once.</summary>
+    public int BufferedRows { get; }
 
     public long RightOffset { get; }
 

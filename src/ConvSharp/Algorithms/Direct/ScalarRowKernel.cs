@@ -7,6 +7,8 @@ internal unsafe struct ScalarRowKernel : IRowKernel
 {
     public readonly bool HandlesHorizontalStride => true;
 
+    public readonly int VectorWidth => 1;
+
     public readonly void Run(float** rows, float* dst, int x0, int x1, in ConvolutionData data)
     {
         int kh = data.KernelHeight, kw = data.KernelWidth, sx = data.StrideX, dx = data.DilationX;

@@ -11,6 +11,8 @@ internal unsafe struct FusedScalarRowKernel : IRowKernel
 {
     public readonly bool HandlesHorizontalStride => false;
 
+    public readonly int VectorWidth => 1;
+
     public readonly void Run(float** rows, float* dst, int x0, int x1, in ConvolutionData data)
     {
         int kh = data.KernelHeight, kw = data.KernelWidth;

@@ -11,7 +11,8 @@ namespace ConvSharp.Algorithms.Simd;
 /// samples starting at rows[i] + x + j·dx, an unaligned load, times the broadcast weight. Four vectors (4N columns) are
 /// computed together so each broadcast weight is loaded once for four FMAs and four independent dependency chains hide
 /// the FMA latency. The remainder runs one vector at a time, and the last partial vector is recomputed overlapping the
-/// previous one (outputs are pure functions of the input, so rewriting a column is harmless). Segments narrower than one
+/// previous one (outputs are pure functions of the input, so rewriting a column is harmless). The sweep runs right to
+/// left when <see cref="StoreLoadAliasing"/> finds that left to right would 4K-alias loads with recent stores. Segments narrower than one
 /// vector use <see cref="FusedScalarRowKernel"/>, which does the same arithmetic in the same order.
 /// </remarks>
 internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
@@ -19,6 +20,8 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
     where TVector : struct
 {
     public readonly bool HandlesHorizontalStride => false;
+
+    public readonly int VectorWidth => TOps.Count;
 
     public readonly void Run(float** rows, float* dst, int x0, int x1, in ConvolutionData data)
     {
@@ -29,10 +32,20 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
             return;
         }
 
-        int x = x0;
-        for (; x <= x1 - 4 * n; x += 4 * n) FourVectors(rows, dst, x, in data);
-        for (; x <= x1 - n; x += n) OneVector(rows, dst, x, in data);
-        if (x < x1) OneVector(rows, dst, x1 - n, in data);
+        if (StoreLoadAliasing.PreferBackward(rows, data.KernelHeight, &dst, 1))
+        {
+            int x = x1;
+            for (; x - 4 * n >= x0; x -= 4 * n) FourVectors(rows, dst, x - 4 * n, in data);
+            for (; x - n >= x0; x -= n) OneVector(rows, dst, x - n, in data);
+            if (x > x0) OneVector(rows, dst, x0, in data);
+        }
+        else
+        {
+            int x = x0;
+            for (; x <= x1 - 4 * n; x += 4 * n) FourVectors(rows, dst, x, in data);
+            for (; x <= x1 - n; x += n) OneVector(rows, dst, x, in data);
+            if (x < x1) OneVector(rows, dst, x1 - n, in data);
+        }
     }
 
     private static void FourVectors(float** rows, float* dst, int x, in ConvolutionData data)

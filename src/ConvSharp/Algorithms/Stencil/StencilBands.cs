@@ -7,9 +7,10 @@ using ConvSharp.Simd;
 namespace ConvSharp.Algorithms.Stencil;
 
 /// <summary>
-/// A band of output rows for the stencil: blocks of four rows go through <see cref="StencilBlockKernel{TSize, TOps, TVector}"/>
-/// on their interior columns; edge columns and the last rows of a band that do not fill a block go row by row through
-/// <see cref="SimdRowKernel{TOps, TVector}"/>, which does the same arithmetic.
+/// A band of output rows for the stencil: blocks of four rows go through the block kernel, on the interior columns straight
+/// from the input rows and on the (vector-wide) edge segments from small border-filled buffers. Rows left over at the end
+/// of a band, and rows narrower than a vector, go row by row through <see cref="SimdRowKernel{TOps, TVector}"/>, which does
+/// the same arithmetic.
 /// </summary>
 internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionData data) : IRowBandOperation
     where TSize : IStencilSize
@@ -22,36 +23,43 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
     public void Invoke(int start, int end)
     {
         ref readonly ConvolutionData d = ref _data;
-        int kh = d.KernelHeight;
+        int sourceCount = d.KernelHeight + BlockRows - 1;
         var rowKernel = default(SimdRowKernel<TOps, TVector>);
-        var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride);
+        var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride, rowKernel.VectorWidth, sourceCount);
         float[] scratch = ArrayPool<float>.Shared.Rent(Math.Max(1, layout.TotalFloats));
         try
         {
             fixed (float* scratchPtr = scratch)
             {
-                // Sources for a block: input rows y − ay .. y − ay + K + 2 (stride and dilation 1), then row pointers.
-                int sourceCount = kh + BlockRows - 1;
                 float** sources = stackalloc float*[sourceCount];
                 float** rows = stackalloc float*[sourceCount];
                 float** outputs = stackalloc float*[BlockRows];
-                bool interior = d.InteriorEnd - d.InteriorStart >= TOps.Count;
+
+                // Blocks need every segment at least one vector wide; narrower rows go row by row.
+                int interiorStart = Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = Math.Min(d.InteriorEnd, layout.RightStart);
+                bool blocks = d.OutputWidth >= TOps.Count && (interiorStart >= interiorEnd || interiorEnd - interiorStart >= TOps.Count);
                 int y = start;
-                for (; y + BlockRows <= end; y += BlockRows)
+                for (; blocks && y + BlockRows <= end; y += BlockRows)
                 {
+                    // Stride and dilation 1: output rows y..y+3 read input rows y − ay .. y − ay + K + 2.
                     for (int t = 0; t < sourceCount; t++) sources[t] = RowDriver.SourceRow(in d, (long)y + t - d.AnchorY);
-                    if (interior)
+                    for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
+                    if (interiorStart < interiorEnd)
                     {
                         for (int t = 0; t < sourceCount; t++) rows[t] = sources[t] - d.AnchorX;
-                        for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
-                        StencilBlockKernel<TSize, TOps, TVector>.Run(rows, outputs, d.InteriorStart, d.InteriorEnd, in d);
+                        Block(rows, outputs, interiorStart, interiorEnd, in d);
                     }
 
-                    for (int o = 0; o < BlockRows; o++)
+                    if (layout.LeftEnd > 0)
                     {
-                        float* dst = d.Output + (long)(y + o) * d.OutputPitch;
-                        if (interior) RowDriver.RunEdges(in d, ref rowKernel, sources + o, rows, dst, scratchPtr, in layout);
-                        else RowDriver.RunOutputRow(in d, ref rowKernel, sources + o, rows, dst, scratchPtr, in layout);
+                        RowDriver.FillEdgeRows(in d, sources, sourceCount, 0, layout.LeftLength, scratchPtr, rows);
+                        Block(rows, outputs, 0, layout.LeftEnd, in d);
+                    }
+
+                    if (layout.RightStart < d.OutputWidth)
+                    {
+                        RowDriver.FillEdgeRows(in d, sources, sourceCount, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
+                        Block(rows, outputs, layout.RightStart, d.OutputWidth, in d);
                     }
                 }
 
@@ -66,5 +74,11 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         {
             ArrayPool<float>.Shared.Return(scratch);
         }
+    }
+
+    private static void Block(float** rows, float** outputs, int x0, int x1, in ConvolutionData d)
+    {
+        if (TSize.Size == 3) Stencil3x3BlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d);
+        else StencilBlockKernel<TSize, TOps, TVector>.Run(rows, outputs, x0, x1, in d);
     }
 }
