@@ -38,7 +38,7 @@ public static class Conv2D
         var problem = Conv2DProblem.Create(input.Height, input.Width, kernel.Height, kernel.Width, options);
         ValidateBuffers(input, kernel, output, problem);
         ValidateDegree(options.MaxDegreeOfParallelism);
-        var algorithm = Choose(problem, options.Algorithm, out _, out _);
+        var algorithm = Choose(problem, options.Algorithm);
         algorithm.Execute(input, kernel, output, problem, options.MaxDegreeOfParallelism);
     }
 
@@ -70,7 +70,17 @@ public static class Conv2D
     {
         options ??= Conv2DOptions.Default;
         var problem = Conv2DProblem.Create(inputHeight, inputWidth, kernelHeight, kernelWidth, options);
-        var algorithm = Choose(problem, options.Algorithm, out string reason, out var candidates);
+        var algorithm = Choose(problem, options.Algorithm);
+        var candidates = new List<(Conv2DAlgorithm, bool, string)>(AlgorithmRegistry.All.Count);
+        foreach (var candidate in AlgorithmRegistry.All)
+        {
+            bool supported = candidate.Supports(problem, out string why);
+            candidates.Add((candidate, supported, why));
+        }
+
+        algorithm.Supports(problem, out string how);
+        bool auto = IsAuto(options.Algorithm);
+        string reason = auto ? $"first supporting algorithm in registry order; {how}" : $"requested; {how}";
         return new Conv2DPlan(problem, algorithm, reason, candidates);
     }
 
@@ -78,36 +88,28 @@ public static class Conv2D
     public static string Explain(int inputHeight, int inputWidth, int kernelHeight, int kernelWidth, Conv2DOptions? options = null) =>
         Plan(inputHeight, inputWidth, kernelHeight, kernelWidth, options).ToString();
 
-    internal static Conv2DAlgorithm Choose(Conv2DProblem problem, string? name, out string reason, out List<(Conv2DAlgorithm, bool, string)> candidates)
+    /// <summary>The algorithm that runs: the named one, or for Auto the first in registry order that supports the problem. Allocates nothing.</summary>
+    internal static Conv2DAlgorithm Choose(Conv2DProblem problem, string? name)
     {
-        candidates = new List<(Conv2DAlgorithm, bool, string)>(AlgorithmRegistry.All.Count);
-        Conv2DAlgorithm? chosen = null;
-        string chosenReason = "";
-        bool auto = string.IsNullOrEmpty(name) || string.Equals(name, "Auto", StringComparison.OrdinalIgnoreCase);
-        Conv2DAlgorithm? named = auto ? null : AlgorithmRegistry.Find(name!);
-        if (!auto && named is null)
-            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{name}' is not a registered algorithm. Known: {AlgorithmRegistry.Names}.");
-
-        foreach (var algorithm in AlgorithmRegistry.All)
+        if (IsAuto(name))
         {
-            bool supported = algorithm.Supports(problem, out string why);
-            candidates.Add((algorithm, supported, why));
-            if (chosen is null && supported && (auto || ReferenceEquals(algorithm, named)))
+            foreach (var algorithm in AlgorithmRegistry.All)
             {
-                chosen = algorithm;
-                chosenReason = auto ? $"first supporting algorithm in registry order; {why}" : $"requested; {why}";
+                if (algorithm.Supports(problem, out _)) return algorithm;
             }
+
+            return AlgorithmRegistry.Reference;
         }
 
-        if (chosen is null)
-        {
-            named!.Supports(problem, out string whyNot);
+        var named = AlgorithmRegistry.Find(name!);
+        if (named is null)
+            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{name}' is not a registered algorithm. Known: {AlgorithmRegistry.Names}.");
+        if (!named.Supports(problem, out string whyNot))
             ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{named.Name}' does not support {problem}: {whyNot}");
-        }
-
-        reason = chosenReason;
-        return chosen;
+        return named;
     }
+
+    private static bool IsAuto(string? name) => string.IsNullOrEmpty(name) || string.Equals(name, "Auto", StringComparison.OrdinalIgnoreCase);
 
     internal static void ValidateBuffers(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem)
     {

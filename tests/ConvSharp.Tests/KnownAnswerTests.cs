@@ -51,6 +51,20 @@ public class KnownAnswerTests
         }
     }
 
+    /// <summary>The worked example in docs/semantics.md: [1 2 3 4] correlated with [1 10 100], Same, every border.</summary>
+    [Theory]
+    [MemberData(nameof(AlgorithmNames))]
+    public void Semantics_doc_example(string algorithm)
+    {
+        float[,] row = { { 1, 2, 3, 4 } };
+        float[,] kernel = { { 1, 10, 100 } };
+        Assert.Equal(Row([210, 321, 432, 43]), Run(algorithm, row, kernel, new() { Border = Border.Constant(0) }));
+        Assert.Equal(Row([211, 321, 432, 443]), Run(algorithm, row, kernel, new() { Border = Border.Replicate }));
+        Assert.Equal(Row([211, 321, 432, 443]), Run(algorithm, row, kernel, new() { Border = Border.Reflect }));
+        Assert.Equal(Row([212, 321, 432, 343]), Run(algorithm, row, kernel, new() { Border = Border.Reflect101 }));
+        Assert.Equal(Row([214, 321, 432, 143]), Run(algorithm, row, kernel, new() { Border = Border.Wrap }));
+    }
+
     [Theory]
     [MemberData(nameof(AlgorithmNames))]
     public void Stride_dilation_and_anchor(string algorithm)

@@ -16,8 +16,8 @@ internal sealed class SimdConvolution : Conv2DAlgorithm
 
     public override bool Supports(Conv2DProblem problem, out string reason) => Always(
         problem.Stride.X == 1
-            ? $"native at {SimdCapabilities.ActiveTier}: row pointers for borders, vertical stride and dilation; dx in the loads"
-            : $"native at {SimdCapabilities.ActiveTier}, horizontal stride {problem.Stride.X} through the shared dense-row pre-pass (compute stride 1, keep every sx-th)",
+            ? "native at the widest accelerated tier: row pointers for borders, vertical stride and dilation; dx in the loads"
+            : "native at the widest accelerated tier; horizontal stride through the shared dense-row pre-pass (compute stride 1, keep every sx-th)",
         out reason);
 
     protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism) =>

@@ -20,13 +20,14 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
         int k = problem.KernelHeight;
         if (k != problem.KernelWidth || (k != 3 && k != 5 && k != 7))
         {
-            reason = $"specialises square 3×3, 5×5 and 7×7 kernels; this one is {problem.KernelHeight}x{problem.KernelWidth}";
+            reason = "specialises square 3×3, 5×5 and 7×7 kernels only";
             return false;
         }
 
+        // Constant strings: Auto calls this on every Apply and must not allocate.
         reason = IsBlockable(problem)
-            ? $"native at {SimdCapabilities.ActiveTier}: 4-row register blocks; borders through row pointers and edge buffers"
-            : $"at {SimdCapabilities.ActiveTier}, stride {ThrowHelper.Format(problem.Stride)} / dilation {ThrowHelper.Format(problem.Dilation)} breaks row sharing, so rows run one at a time through the Simd row kernel (dense-row pre-pass for sx > 1)";
+            ? "native: 4-row register blocks at the widest accelerated tier; borders through row pointers and edge buffers"
+            : "stride or vertical dilation breaks row sharing, so rows run one at a time through the Simd row kernel (dense-row pre-pass for sx > 1)";
         return true;
     }
 
