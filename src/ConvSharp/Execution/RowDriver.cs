@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using ConvSharp.Borders;
 
 namespace ConvSharp.Execution;
@@ -21,6 +22,8 @@ namespace ConvSharp.Execution;
 /// </remarks>
 internal static unsafe class RowDriver
 {
+    // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunRows<TKernel>(in ConvolutionData d, TKernel kernel, int y0, int y1)
         where TKernel : struct, IRowKernel
     {

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConvSharp.Execution;
 
 namespace ConvSharp.Algorithms.Direct;
@@ -9,6 +10,8 @@ internal unsafe struct ScalarRowKernel : IRowKernel
 
     public readonly int VectorWidth => 1;
 
+    // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(float** rows, float* dst, int x0, int x1, in ConvolutionData data)
     {
         int kh = data.KernelHeight, kw = data.KernelWidth, sx = data.StrideX, dx = data.DilationX;

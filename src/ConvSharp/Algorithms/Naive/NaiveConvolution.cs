@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using ConvSharp.Borders;
 using ConvSharp.Execution;
 
@@ -22,6 +23,8 @@ internal sealed class NaiveConvolution : Conv2DAlgorithm
 
     private readonly unsafe struct Body : IConvolutionBody
     {
+        // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Run(in ConvolutionData d, int maxDegreeOfParallelism)
         {
             int kh = d.KernelHeight, kw = d.KernelWidth, taps = kh * kw;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
 
@@ -23,6 +24,8 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
 
     public readonly int VectorWidth => TOps.Count;
 
+    // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public readonly void Run(float** rows, float* dst, int x0, int x1, in ConvolutionData data)
     {
         int n = TOps.Count;

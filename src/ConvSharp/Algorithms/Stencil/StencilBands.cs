@@ -1,5 +1,6 @@
 using System;
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using ConvSharp.Algorithms.Simd;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
@@ -20,6 +21,8 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
     private const int BlockRows = StencilBlockKernel<TSize, TOps, TVector>.Rows;
     private readonly ConvolutionData _data = data;
 
+    // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int start, int end)
     {
         ref readonly ConvolutionData d = ref _data;
