@@ -65,6 +65,23 @@ public static class Conv2D
         return result;
     }
 
+    /// <summary>
+    /// The exact value of output sample (<paramref name="y"/>, <paramref name="x"/>) by the formula, accumulated in double:
+    /// what <see cref="Reference"/> computes, for spot-checking results too large to recompute whole.
+    /// </summary>
+    /// <exception cref="ArgumentException">A shape does not match <paramref name="problem"/>, or the sample is outside the output.</exception>
+    public static double ReferenceAt(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Conv2DProblem problem, int y, int x)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        if (input.Height != problem.InputHeight || input.Width != problem.InputWidth)
+            ThrowHelper.Argument(nameof(input), $"input is {input.Height}x{input.Width} but the problem {problem} expects {problem.InputHeight}x{problem.InputWidth}.");
+        if (kernel.Height != problem.KernelHeight || kernel.Width != problem.KernelWidth)
+            ThrowHelper.Argument(nameof(kernel), $"kernel is {kernel.Height}x{kernel.Width} but the problem {problem} expects {problem.KernelHeight}x{problem.KernelWidth}.");
+        if ((uint)y >= (uint)problem.OutputHeight) ThrowHelper.OutOfRange(nameof(y), y, $"0 ≤ y < {problem.OutputHeight}.");
+        if ((uint)x >= (uint)problem.OutputWidth) ThrowHelper.OutOfRange(nameof(x), x, $"0 ≤ x < {problem.OutputWidth}.");
+        return ConvSharp.Algorithms.Reference.ReferenceConvolution.Sample(input, kernel, problem, y, x);
+    }
+
     /// <summary>Resolves the problem and the algorithm that <see cref="Apply(ReadOnlyPlane2D, ReadOnlyPlane2D, Plane2D, Conv2DOptions?)"/> would use.</summary>
     public static Conv2DPlan Plan(int inputHeight, int inputWidth, int kernelHeight, int kernelWidth, Conv2DOptions? options = null)
     {

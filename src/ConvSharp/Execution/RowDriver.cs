@@ -53,6 +53,7 @@ internal static unsafe class RowDriver
     }
 
     /// <summary>Pointers to the (bordered) input row each tap row of output row <paramref name="y"/> reads; column 0 of the input is at index 0.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SourceRows(in ConvolutionData d, int y, float** sources)
     {
         long top = (long)y * d.StrideY - d.AnchorY;
@@ -68,6 +69,7 @@ internal static unsafe class RowDriver
     }
 
     /// <summary>Computes one output row: interior columns straight from <paramref name="sources"/>, edge columns through edge buffers.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunOutputRow<TKernel>(in ConvolutionData d, ref TKernel kernel, float** sources, float** rows, float* dst, float* scratch, in ScratchLayout layout)
         where TKernel : struct, IRowKernel
     {
@@ -83,6 +85,7 @@ internal static unsafe class RowDriver
     }
 
     /// <summary>Computes only the left and right edge columns of one output row.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunEdges<TKernel>(in ConvolutionData d, ref TKernel kernel, float** sources, float** rows, float* dst, float* scratch, in ScratchLayout layout)
         where TKernel : struct, IRowKernel
     {
@@ -105,6 +108,7 @@ internal static unsafe class RowDriver
     /// input column output column <paramref name="firstOutput"/> reads first, and points <paramref name="rows"/> at them so
     /// that rows[t][x·sx + j·dx] is the bordered sample at column x·sx + j·dx − ax.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void FillEdgeRows(in ConvolutionData d, float** sources, int count, int firstOutput, int length, float* buffers, float** rows)
     {
         long firstColumn = (long)firstOutput * d.StrideX;
@@ -116,6 +120,7 @@ internal static unsafe class RowDriver
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RunSegment<TKernel>(in ConvolutionData d, ref TKernel kernel, float** rows, float* dst, int x0, int x1, float* dense)
         where TKernel : struct, IRowKernel
     {
@@ -134,6 +139,7 @@ internal static unsafe class RowDriver
     }
 
     /// <summary><c>dest[k]</c> = the bordered sample at column <paramref name="firstColumn"/> + k of the row at <paramref name="source"/>: the in-range part is one block copy, only the overhang goes through the border map.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FillColumns(in ConvolutionData d, float* source, long firstColumn, int length, float* dest)
     {
         int width = d.InputWidth;

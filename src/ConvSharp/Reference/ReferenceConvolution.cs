@@ -15,32 +15,34 @@ internal sealed class ReferenceConvolution : Conv2DAlgorithm
 
     protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism)
     {
+        for (int y = 0; y < problem.OutputHeight; y++)
+        {
+            for (int x = 0; x < problem.OutputWidth; x++) output[y, x] = (float)Sample(input, kernel, problem, y, x);
+        }
+    }
+
+    /// <summary>One output sample by the formula, accumulated in double.</summary>
+    internal static double Sample(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Conv2DProblem problem, int y, int x)
+    {
         int kh = problem.KernelHeight, kw = problem.KernelWidth;
         bool flip = problem.Kind == ConvolutionKind.Convolution;
         var (sy, sx) = problem.Stride;
         var (dy, dx) = problem.Dilation;
         var (ay, ax) = problem.Anchor;
         var border = problem.Border;
-
-        for (int y = 0; y < problem.OutputHeight; y++)
+        double sum = 0;
+        for (int i = 0; i < kh; i++)
         {
-            for (int x = 0; x < problem.OutputWidth; x++)
+            int row = Borders.BorderIndex.Map((long)y * sy + (long)i * dy - ay, input.Height, border.Mode);
+            for (int j = 0; j < kw; j++)
             {
-                double sum = 0;
-                for (int i = 0; i < kh; i++)
-                {
-                    int row = Borders.BorderIndex.Map((long)y * sy + (long)i * dy - ay, input.Height, border.Mode);
-                    for (int j = 0; j < kw; j++)
-                    {
-                        int column = Borders.BorderIndex.Map((long)x * sx + (long)j * dx - ax, input.Width, border.Mode);
-                        double sample = row < 0 || column < 0 ? border.Value : input[row, column];
-                        double weight = flip ? kernel[kh - 1 - i, kw - 1 - j] : kernel[i, j];
-                        sum += sample * weight;
-                    }
-                }
-
-                output[y, x] = (float)sum;
+                int column = Borders.BorderIndex.Map((long)x * sx + (long)j * dx - ax, input.Width, border.Mode);
+                double sample = row < 0 || column < 0 ? border.Value : input[row, column];
+                double weight = flip ? kernel[kh - 1 - i, kw - 1 - j] : kernel[i, j];
+                sum += sample * weight;
             }
         }
+
+        return sum;
     }
 }

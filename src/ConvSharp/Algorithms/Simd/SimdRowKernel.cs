@@ -51,6 +51,7 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void FourVectors(float** rows, float* dst, int x, in ConvolutionData data)
     {
         int n = TOps.Count, kh = data.KernelHeight, kw = data.KernelWidth;
@@ -77,6 +78,7 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
         TOps.Store(dst + x + 3 * n, acc3);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void OneVector(float** rows, float* dst, int x, in ConvolutionData data)
     {
         int kh = data.KernelHeight, kw = data.KernelWidth;

@@ -79,6 +79,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block(float** rows, float** outputs, int x0, int x1, in ConvolutionData d)
     {
         if (TSize.Size == 3) Stencil3x3BlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d);

@@ -1,0 +1,121 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json;
+
+namespace ConvSharp.Cli.Bench;
+
+/// <summary>A finished bench run and its renderings: JSON (the documented schema), CSV and Markdown.</summary>
+/// <param name="Suite">The suite name.</param>
+/// <param name="Machine">Where it ran.</param>
+/// <param name="Rows">Every row, grouped by problem in run order.</param>
+public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyList<BenchRow> Rows)
+{
+    /// <summary>True when every row matched Reference within tolerance.</summary>
+    public bool AllVerified => Rows.All(r => r.Verification.Verified);
+
+    /// <summary>Naive's median ÷ this row's median, for the same problem; null without a Naive row.</summary>
+    public double? SpeedupVsNaive(BenchRow row) => Baseline(row, r => r.Algorithm == "Naive") is { } naive ? naive.Timing.MedianMs / row.Timing.MedianMs : null;
+
+    /// <summary>This row's median ÷ OpenCV's, for the same problem; null without an OpenCV row.</summary>
+    public double? RatioVsOpenCv(BenchRow row) => Baseline(row, r => r.IsPeer && r.Algorithm.StartsWith("OpenCV", StringComparison.Ordinal)) is { } cv ? row.Timing.MedianMs / cv.Timing.MedianMs : null;
+
+    /// <summary>The JSON document whose schema docs/cli.md describes.</summary>
+    public string ToJson()
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteStartObject("machine");
+            json.WriteString("cpu", Machine.Cpu);
+            json.WriteNumber("cores", Machine.Cores);
+            json.WriteStartArray("simd");
+            foreach (string tier in Machine.Simd) json.WriteStringValue(tier);
+            json.WriteEndArray();
+            json.WriteString("os", Machine.Os);
+            json.WriteString("dotnet", Machine.DotNet);
+            json.WriteEndObject();
+            json.WriteString("suite", Suite);
+            json.WriteStartArray("results");
+            foreach (var row in Rows)
+            {
+                json.WriteStartObject();
+                json.WriteString("problem", row.Case.Problem.ToString());
+                json.WriteString("algorithm", row.Algorithm);
+                json.WriteBoolean("peer", row.IsPeer);
+                json.WriteString("device", row.Device);
+                json.WriteNumber("median_ms", Round(row.Timing.MedianMs));
+                json.WriteNumber("min_ms", Round(row.Timing.MinMs));
+                json.WriteNumber("max_ms", Round(row.Timing.MaxMs));
+                json.WriteNumber("gflops", Round(row.GigaflopsPerSecond));
+                json.WriteNumber("max_abs_error", Finite(row.Verification.MaxAbsError));
+                json.WriteBoolean("verified", row.Verification.Verified);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>One line per row, with every table column.</summary>
+    public string ToCsv()
+    {
+        var text = new StringBuilder("problem,algorithm,peer,device,median_ms,min_ms,max_ms,speedup_vs_naive,ratio_vs_opencv,gflops,gbps,max_abs_error,max_rel_error,verified\n");
+        foreach (var row in Rows)
+        {
+            text.AppendLine(string.Join(',',
+                row.Case.Problem.ToString(), Quote(row.Algorithm), Bool(row.IsPeer), row.Device,
+                Number(row.Timing.MedianMs), Number(row.Timing.MinMs), Number(row.Timing.MaxMs),
+                Optional(SpeedupVsNaive(row)), Optional(RatioVsOpenCv(row)),
+                Number(row.GigaflopsPerSecond), Number(row.EffectiveGigabytesPerSecond),
+                Number(row.Verification.MaxAbsError), Number(row.Verification.MaxRelError), Bool(row.Verification.Verified)));
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>A GitHub-flavoured Markdown table with the machine line above it.</summary>
+    public string ToMarkdown()
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"Suite `{Suite}` on {Machine.Cpu}, {Machine.Cores} cores, {string.Join("/", Machine.Simd)}, {Machine.DotNet}.");
+        text.AppendLine();
+        text.AppendLine("| problem | algorithm | median ms | min ms | max ms | vs Naive | vs OpenCV | GFLOP/s | GB/s | max error | verified |");
+        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        foreach (var row in Rows)
+        {
+            text.AppendLine(CultureInfo.InvariantCulture,
+                $"| `{row.Case.Problem}` | {row.Algorithm} | {Ms(row.Timing.MedianMs)} | {Ms(row.Timing.MinMs)} | {Ms(row.Timing.MaxMs)} | {Times(SpeedupVsNaive(row))} | {Times(RatioVsOpenCv(row))} | {row.GigaflopsPerSecond:F1} | {row.EffectiveGigabytesPerSecond:F1} | {row.Verification.MaxAbsError:G3} | {(row.Verification.Verified ? "yes" : "**NO**")} |");
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>Milliseconds with sensible precision.</summary>
+    public static string Ms(double ms) => ms.ToString(ms < 1 ? "F3" : ms < 100 ? "F2" : "F1", CultureInfo.InvariantCulture);
+
+    /// <summary>A ratio as "12.3x", or "—".</summary>
+    public static string Times(double? ratio) => ratio is { } r ? r.ToString(r < 10 ? "F2" : "F1", CultureInfo.InvariantCulture) + "x" : "—";
+
+    private BenchRow? Baseline(BenchRow row, Func<BenchRow, bool> which) =>
+        Rows.FirstOrDefault(r => ReferenceEquals(r.Case, row.Case) && which(r));
+
+    private static double Round(double v) => double.IsFinite(v) ? Math.Round(v, 6) : 0;
+
+    private static double Finite(double v) => double.IsFinite(v) ? v : double.MaxValue;
+
+    private static string Number(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+
+    private static string Optional(double? v) => v is { } x ? Number(x) : "";
+
+    private static string Bool(bool v) => v ? "true" : "false";
+
+    private static string Quote(string s) => s.Contains(',', StringComparison.Ordinal) || s.Contains('"', StringComparison.Ordinal) ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+}

@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using ConvSharp.Cli.Bench;
+using ConvSharp.Cli.IO;
+using ConvSharp.Peers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ConvSharp.Cli.Commands;
+
+/// <summary>
+/// <c>convsharp bench</c>: the notebook's whole comparison in one run. Every registered algorithm that supports the
+/// problem, Auto, and OpenCV run on the same data; each is verified against Reference and timed (one warm-up, then
+/// repetitions for at least 0.3 s and 5 runs); the result is a table, and optionally JSON, CSV, Markdown and a chart.
+/// </summary>
+public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSettings>
+{
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, BenchSettings settings, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (string? path in new[] { settings.Json, settings.Csv, settings.Markdown, settings.Chart })
+        {
+            if (path is not null) AtomicFile.RequireFolder(path);
+        }
+
+        var options = new Conv2DOptions { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads) };
+        var image = settings.Image is null ? null : ConvolveCommand.ReadInput(settings.Image);
+        var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.Size, settings.Kernel, options);
+        var selected = SelectAlgorithms(settings.Algorithms);
+        var peers = settings.NoPeers ? [] : AvailablePeers();
+
+        var rows = new List<BenchRow>();
+        environment.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                foreach (var benchCase in cases)
+                {
+                    var reference = Step(progress, $"{benchCase.Label}: Reference (for verification)", () => ReferenceResult.Compute(benchCase.Problem, benchCase.Input, benchCase.Kernel));
+                    foreach (string name in selected)
+                    {
+                        var algorithm = name == "Auto" ? Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, benchCase.Problem.ToOptions()).Algorithm : Conv2D.Algorithms.First(a => a.Name == name);
+                        if (!algorithm.Supports(benchCase.Problem, out _)) continue;
+                        string label = name == "Auto" ? $"Auto ({algorithm.Name})" : name;
+                        rows.Add(Step(progress, $"{benchCase.Label}: {label}", () => RunAlgorithm(benchCase, name, label, reference, options, settings.MaxSeconds)));
+                    }
+
+                    foreach (var peer in peers)
+                    {
+                        if (!peer.Supports(benchCase.Problem, out _)) continue;
+                        rows.Add(Step(progress, $"{benchCase.Label}: {peer.Name}", () => RunPeer(benchCase, peer, reference, settings.MaxSeconds)));
+                    }
+                }
+            });
+
+        var report = new BenchReport(settings.Suite.ToLowerInvariant(), MachineInfo.Current, rows);
+        PrintTable(report, cases);
+        PrintNotes(settings, cases);
+        if (settings.Json is not null) AtomicFile.Write(settings.Json, s => s.Write(Encoding.UTF8.GetBytes(report.ToJson())));
+        if (settings.Csv is not null) AtomicFile.Write(settings.Csv, s => s.Write(Encoding.UTF8.GetBytes(report.ToCsv())));
+        if (settings.Markdown is not null) AtomicFile.Write(settings.Markdown, s => s.Write(Encoding.UTF8.GetBytes(report.ToMarkdown())));
+        if (settings.Chart is not null) AtomicFile.Write(settings.Chart, s => BenchChart.Write(s, report));
+
+        if (report.AllVerified) return 0;
+        environment.Error.WriteLine("convsharp: verification failed for " + string.Join(", ", rows.Where(r => !r.Verification.Verified).Select(r => $"{r.Algorithm} on {r.Case.Problem}")));
+        return ConvSharpApp.Failure;
+    }
+
+    private static T Step<T>(ProgressContext progress, string description, Func<T> work)
+    {
+        var task = progress.AddTask(Markup.Escape(description), maxValue: 1);
+        var result = work();
+        task.Increment(1);
+        return result;
+    }
+
+    private static BenchRow RunAlgorithm(BenchCase benchCase, string name, string label, ReferenceResult reference, Conv2DOptions options, double maxSeconds)
+    {
+        var problem = benchCase.Problem;
+        var output = new float[(long)problem.OutputHeight * problem.OutputWidth];
+        var runOptions = problem.ToOptions() with { Algorithm = name, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        void Run() => Conv2D.Apply(benchCase.Input.AsPlane(), benchCase.Kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), runOptions);
+        var timing = Timing.Measure(Run, maxSeconds: maxSeconds);
+        return new BenchRow(benchCase, label, false, "cpu", timing, reference.Check(output));
+    }
+
+    private static BenchRow RunPeer(BenchCase benchCase, ConvolutionPeer peer, ReferenceResult reference, double maxSeconds)
+    {
+        using var prepared = peer.Prepare(benchCase.Problem, benchCase.Input.Data, benchCase.Kernel.Data);
+        var timing = Timing.Measure(prepared.Run, maxSeconds: maxSeconds);
+        return new BenchRow(benchCase, peer.Name, true, "cpu", timing, reference.Check(prepared.Result()));
+    }
+
+    private static List<string> SelectAlgorithms(string? list)
+    {
+        var all = Conv2D.Algorithms.Select(a => a.Name).Append("Auto").ToList();
+        if (list is null) return all;
+        var chosen = new List<string>();
+        foreach (string item in list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            chosen.Add(ProblemSettings.ParseAlgorithm(item));
+        return chosen.Distinct().ToList();
+    }
+
+    private List<ConvolutionPeer> AvailablePeers()
+    {
+        var peers = new List<ConvolutionPeer>();
+        foreach (var peer in PeerCatalog.All)
+        {
+            if (peer.IsAvailable(out string why)) peers.Add(peer);
+            else environment.Console.MarkupLine($"[yellow]{Markup.Escape(why)}[/]");
+        }
+
+        return peers;
+    }
+
+    private void PrintTable(BenchReport report, IReadOnlyList<BenchCase> cases)
+    {
+        foreach (var benchCase in cases)
+        {
+            var table = new Table().Title(Markup.Escape(benchCase.Problem.ToString()));
+            foreach (string column in new[] { "algorithm", "median ms", "min", "max", "vs Naive", "vs OpenCV", "GFLOP/s", "GB/s", "max error", "verified" })
+                table.AddColumn(new TableColumn(column) { Alignment = column is "algorithm" or "verified" ? Justify.Left : Justify.Right });
+            foreach (var row in report.Rows.Where(r => ReferenceEquals(r.Case, benchCase)))
+            {
+                string verified = row.Verification.Verified ? "[green]yes[/]" : "[red bold]NO[/]";
+                string name = row.IsPeer ? $"[darkorange]{Markup.Escape(row.Algorithm)}[/]" : Markup.Escape(row.Algorithm);
+                table.AddRow(
+                    row.Verification.Verified ? name : $"[red]{Markup.Escape(row.Algorithm)}[/]",
+                    BenchReport.Ms(row.Timing.MedianMs), BenchReport.Ms(row.Timing.MinMs), BenchReport.Ms(row.Timing.MaxMs),
+                    BenchReport.Times(report.SpeedupVsNaive(row)), BenchReport.Times(report.RatioVsOpenCv(row)),
+                    row.GigaflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                    row.EffectiveGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                    row.Verification.MaxAbsError.ToString("G3", CultureInfo.InvariantCulture),
+                    verified);
+            }
+
+            environment.Console.Write(table);
+        }
+    }
+
+    private void PrintNotes(BenchSettings settings, IReadOnlyList<BenchCase> cases)
+    {
+        var machine = MachineInfo.Current;
+        environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}");
+        environment.Console.WriteLine("timing: a warm-up (one run, repeated for 0.1 s so the JIT settles), then at least 0.3 s and 5 runs per row; median, min, max in ms. vs OpenCV < 1 is faster than OpenCV.");
+        if (cases.Any(c => c.Problem.MultiplyAdds > ReferenceResult.FullReferenceLimit))
+            environment.Console.WriteLine($"verification: large problems are checked at {ReferenceResult.SampleCount} output samples (corners, edges, seeded random) against the exact Reference.");
+        if (!settings.NoPeers) environment.Console.WriteLine(PeerCatalog.ImageSharpNote + ".");
+    }
+}

@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ConvSharp.Cli.Commands;
+
+/// <summary>Options of <c>convsharp bench</c>.</summary>
+public sealed class BenchSettings : CommandSettings
+{
+    /// <summary>Suite name.</summary>
+    [CommandOption("--suite <SUITE>")]
+    [Description("seed (default: the notebook's 1024² 3×3 problem), kernels (3..11 and a separable 7×7 Gaussian), large (2048² with 15, 31, 63); gemm, binary, layers and gpu arrive later")]
+    public string Suite { get; init; } = "seed";
+
+    /// <summary>Built-in image side.</summary>
+    [CommandOption("--size <N>")]
+    [Description("Side of the built-in square image (default 1024; 2048 for large)")]
+    public int? Size { get; init; }
+
+    /// <summary>Kernel text (seed suite).</summary>
+    [CommandOption("-k|--kernel <K>")]
+    [Description("Kernel for the seed suite (default random:3:2026), any form convolve accepts")]
+    public string? Kernel { get; init; }
+
+    /// <summary>Image file instead of the built-in image.</summary>
+    [CommandOption("--image <FILE>")]
+    [Description("Use this image or .npy instead of the built-in one")]
+    public string? Image { get; init; }
+
+    /// <summary>Comma-separated subset.</summary>
+    [CommandOption("--algorithms <LIST>")]
+    [Description("Comma-separated algorithms to run (e.g. stencil,simd,auto); default all")]
+    public string? Algorithms { get; init; }
+
+    /// <summary>Skip OpenCV.</summary>
+    [CommandOption("--no-peers")]
+    [Description("Do not run other libraries (OpenCV)")]
+    public bool NoPeers { get; init; }
+
+    /// <summary>Thread cap.</summary>
+    [CommandOption("--threads <N>")]
+    [Description("Most threads ConvSharp may use (default: all cores)")]
+    public int? Threads { get; init; }
+
+    /// <summary>JSON output.</summary>
+    [CommandOption("--json <FILE>")]
+    [Description("Write results as JSON (schema in docs/cli.md)")]
+    public string? Json { get; init; }
+
+    /// <summary>CSV output.</summary>
+    [CommandOption("--csv <FILE>")]
+    [Description("Write results as CSV")]
+    public string? Csv { get; init; }
+
+    /// <summary>Markdown output.</summary>
+    [CommandOption("--markdown <FILE>")]
+    [Description("Write results as a Markdown table")]
+    public string? Markdown { get; init; }
+
+    /// <summary>Chart output.</summary>
+    [CommandOption("--chart <FILE>")]
+    [Description("Write a log-scale bar chart (PNG)")]
+    public string? Chart { get; init; }
+
+    /// <summary>Per-row time budget.</summary>
+    [CommandOption("--max-seconds <S>")]
+    [Description("Stop timing a row after this long (default 10); a row whose warm-up alone takes longer is reported from that one run")]
+    public double MaxSeconds { get; init; } = 10;
+
+    /// <inheritdoc/>
+    public override ValidationResult Validate() =>
+        MaxSeconds > 0 ? ValidationResult.Success() : ValidationResult.Error($"--max-seconds {MaxSeconds} must be positive");
+}

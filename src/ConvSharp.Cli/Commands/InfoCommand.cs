@@ -1,0 +1,35 @@
+using System;
+using System.Threading;
+using ConvSharp.Cli.Bench;
+using ConvSharp.Peers;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace ConvSharp.Cli.Commands;
+
+/// <summary><c>convsharp info</c>: the machine, the SIMD tiers, the registered algorithms, the peers and versions.</summary>
+public sealed class InfoCommand(CliEnvironment environment) : Command
+{
+    /// <inheritdoc/>
+    public override int Execute(CommandContext context, CancellationToken cancellationToken)
+    {
+        var machine = MachineInfo.Current;
+        var console = environment.Console;
+        console.WriteLine($"cpu        {machine.Cpu}");
+        console.WriteLine($"cores      {machine.Cores}");
+        console.WriteLine($"simd       {string.Join(", ", machine.Simd)} (active tier {ConvSharp.Simd.SimdCapabilities.ActiveTier})");
+        console.WriteLine($"os         {machine.Os}");
+        console.WriteLine($".NET       {machine.DotNet}");
+        console.WriteLine($"convsharp  {typeof(Conv2D).Assembly.GetName().Version}");
+        console.WriteLine("gpu        none (the GPU backend arrives with its issue)");
+
+        var table = new Table().AddColumn("algorithm").AddColumn("description");
+        foreach (var algorithm in Conv2D.Algorithms) table.AddRow(Markup.Escape(algorithm.Name.ToLowerInvariant()), Markup.Escape(algorithm.Description));
+        console.Write(table);
+
+        foreach (var peer in PeerCatalog.All)
+            console.WriteLine(peer.IsAvailable(out string why) ? $"peer       {peer.Name}: available" : $"peer       {peer.Name}: {why}");
+        console.WriteLine($"peer       {PeerCatalog.ImageSharpNote}");
+        return 0;
+    }
+}
