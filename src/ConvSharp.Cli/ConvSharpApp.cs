@@ -27,6 +27,7 @@ public static class ConvSharpApp
             config.SetApplicationName("convsharp");
             config.ConfigureConsole(console);
             config.PropagateExceptions();
+            config.UseStrictParsing();
             config.AddCommand<ConvolveCommand>("convolve")
                 .WithDescription("Convolve a .npy array or an image with a kernel and write .npy or .png.")
                 .WithExample("convolve", "photo.png", "--kernel", "sobel-x", "--output", "edges.png", "--normalize", "abs")
@@ -52,29 +53,32 @@ public static class ConvSharpApp
         }
         catch (CliException e)
         {
-            error.WriteLine($"convsharp: {e.Message}");
+            error.WriteLine($"convsharp: {OneLine(e.Message)}");
             return Failure;
         }
         catch (ArgumentException e)
         {
-            // The library's validation: the message already names the parameter and its value.
-            error.WriteLine($"convsharp: {e.Message}");
+            // The library's validation: the message already names the parameter and its value. One line, always.
+            error.WriteLine($"convsharp: {OneLine(e.Message)}");
             return Failure;
         }
         catch (CommandAppException e)
         {
-            error.WriteLine($"convsharp: {e.Message.Split('\n')[0].Trim()} (see convsharp --help)");
+            error.WriteLine($"convsharp: {OneLine(e.Message)} (see convsharp --help)");
             return UsageError;
         }
         catch (IOException e)
         {
-            error.WriteLine($"convsharp: {e.Message}");
+            error.WriteLine($"convsharp: {OneLine(e.Message)}");
             return Failure;
         }
         catch (UnauthorizedAccessException e)
         {
-            error.WriteLine($"convsharp: {e.Message}");
+            error.WriteLine($"convsharp: {OneLine(e.Message)}");
             return Failure;
         }
     }
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }

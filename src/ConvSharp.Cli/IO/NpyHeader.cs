@@ -42,14 +42,13 @@ internal sealed partial class NpyHeader
             throw new CliException($"{path}: malformed .npy header: {header.Trim()}");
 
         string d = descr.Groups[1].Value;
-        if (d.Length < 3 || "<>|=".IndexOf(d[0], StringComparison.Ordinal) < 0)
-            throw new CliException($"{path}: unsupported dtype '{d}'");
-        char kind = d[1];
-        if (!int.TryParse(d.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out int size))
-            throw new CliException($"{path}: unsupported dtype '{d}'");
-        bool supported = (kind, size) is ('f', 4) or ('f', 8) or ('u', 1) or ('u', 2) or ('i', 2) or ('i', 4);
+        int size = 0;
+        bool supported = d.Length >= 3 && "<>|=".Contains(d[0], StringComparison.Ordinal)
+            && int.TryParse(d.AsSpan(2), NumberStyles.None, CultureInfo.InvariantCulture, out size)
+            && (d[1], size) is ('f', 4) or ('f', 8) or ('u', 1) or ('u', 2) or ('i', 2) or ('i', 4);
         if (!supported)
             throw new CliException($"{path}: dtype '{d}' is not supported; use float32, float64, uint8, uint16, int16 or int32");
+        char kind = d[1];
 
         string[] parts = shape.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var dims = new long[parts.Length];
