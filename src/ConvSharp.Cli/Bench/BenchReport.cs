@@ -87,15 +87,24 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Suite `{Suite}` on {Machine.Cpu}, {Machine.Cores} cores, {string.Join("/", Machine.Simd)}, {Machine.DotNet}.");
         text.AppendLine();
-        text.AppendLine("| problem | algorithm | median ms | min ms | max ms | vs Naive | vs OpenCV | GFLOP/s | GB/s | max error | verified |");
+        text.AppendLine("| problem | algorithm | median ms | min ms | max ms | vs Naive | vs OpenCV | GFLOP/s | GB/s | max error (abs / rel) | verified |");
         text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in Rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{row.Case.Problem}` | {row.Algorithm} | {Ms(row.Timing.MedianMs)} | {Ms(row.Timing.MinMs)} | {Ms(row.Timing.MaxMs)} | {Times(SpeedupVsNaive(row))} | {Times(RatioVsOpenCv(row))} | {row.GigaflopsPerSecond:F1} | {row.EffectiveGigabytesPerSecond:F1} | {row.Verification.MaxAbsError:G3} | {(row.Verification.Verified ? "yes" : "**NO**")} |");
+                $"| `{row.Case.Title}` | {row.Algorithm} | {Ms(row.Timing.MedianMs)} | {Ms(row.Timing.MinMs)} | {Ms(row.Timing.MaxMs)} | {Times(SpeedupVsNaive(row))} | {Times(RatioVsOpenCv(row))} | {row.GigaflopsPerSecond:F1} | {row.EffectiveGigabytesPerSecond:F1} | {Errors(row.Verification)} | {(row.Verification.Verified ? "yes" : "**NO**")} |");
         }
 
         return text.ToString();
+    }
+
+    /// <summary>Max absolute and max relative error, e.g. "2.44e-04 / 9.6e-07".</summary>
+    public static string Errors(Verification verification)
+    {
+        ArgumentNullException.ThrowIfNull(verification);
+        return verification.MaxAbsError == 0
+            ? "0"
+            : string.Create(CultureInfo.InvariantCulture, $"{verification.MaxAbsError:0.##e+00} / {verification.MaxRelError:0.#e+00}");
     }
 
     /// <summary>Milliseconds with sensible precision.</summary>

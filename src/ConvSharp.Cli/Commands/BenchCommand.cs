@@ -42,13 +42,16 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
             {
                 foreach (var benchCase in cases)
                 {
+                    // One output buffer per problem for every row, so no row pays for fresh pages; reset to NaN before
+                    // each row, so a row that skipped samples fails verification instead of inheriting them.
+                    var output = new float[(long)benchCase.Problem.OutputHeight * benchCase.Problem.OutputWidth];
                     var reference = Step(progress, $"{benchCase.Label}: Reference (for verification)", () => ReferenceResult.Compute(benchCase.Problem, benchCase.Input, benchCase.Kernel));
                     foreach (string name in selected)
                     {
                         var algorithm = name == "Auto" ? Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, benchCase.Problem.ToOptions()).Algorithm : Conv2D.Algorithms.First(a => a.Name == name);
                         if (!algorithm.Supports(benchCase.Problem, out _)) continue;
                         string label = name == "Auto" ? $"Auto ({algorithm.Name})" : name;
-                        rows.Add(Step(progress, $"{benchCase.Label}: {label}", () => RunAlgorithm(benchCase, name, label, reference, options, settings.MaxSeconds)));
+                        rows.Add(Step(progress, $"{benchCase.Label}: {label}", () => RunAlgorithm(benchCase, name, label, reference, options, settings.MaxSeconds, output)));
                     }
 
                     foreach (var peer in peers)
@@ -80,10 +83,10 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         return result;
     }
 
-    private static BenchRow RunAlgorithm(BenchCase benchCase, string name, string label, ReferenceResult reference, Conv2DOptions options, double maxSeconds)
+    private static BenchRow RunAlgorithm(BenchCase benchCase, string name, string label, ReferenceResult reference, Conv2DOptions options, double maxSeconds, float[] output)
     {
         var problem = benchCase.Problem;
-        var output = new float[(long)problem.OutputHeight * problem.OutputWidth];
+        Array.Fill(output, float.NaN);
         var runOptions = problem.ToOptions() with { Algorithm = name, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         void Run() => Conv2D.Apply(benchCase.Input.AsPlane(), benchCase.Kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), runOptions);
         var timing = Timing.Measure(Run, maxSeconds: maxSeconds);
@@ -123,8 +126,8 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     {
         foreach (var benchCase in cases)
         {
-            var table = new Table().Title(Markup.Escape(benchCase.Problem.ToString()));
-            foreach (string column in new[] { "algorithm", "median ms", "min", "max", "vs Naive", "vs OpenCV", "GFLOP/s", "GB/s", "max error", "verified" })
+            var table = new Table().Title(Markup.Escape(benchCase.Title));
+            foreach (string column in new[] { "algorithm", "median ms", "min", "max", "vs Naive", "vs OpenCV", "GFLOP/s", "GB/s", "max error abs / rel", "verified" })
                 table.AddColumn(new TableColumn(column) { Alignment = column is "algorithm" or "verified" ? Justify.Left : Justify.Right });
             foreach (var row in report.Rows.Where(r => ReferenceEquals(r.Case, benchCase)))
             {
@@ -136,7 +139,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                     BenchReport.Times(report.SpeedupVsNaive(row)), BenchReport.Times(report.RatioVsOpenCv(row)),
                     row.GigaflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
                     row.EffectiveGigabytesPerSecond.ToString("F1", CultureInfo.InvariantCulture),
-                    row.Verification.MaxAbsError.ToString("G3", CultureInfo.InvariantCulture),
+                    BenchReport.Errors(row.Verification),
                     verified);
             }
 
