@@ -55,8 +55,8 @@ public sealed class OpenCvFilter2DPeer : ConvolutionPeer
         }
         catch (Exception e) when (e is TypeInitializationException or DllNotFoundException or BadImageFormatException)
         {
-            return "OpenCV row skipped: its native library did not load (" + e.GetBaseException().Message.Split('\n')[0].Trim() +
-                   "). On Debian/Ubuntu it needs GTK 3: apt-get install -y libgtk-3-0";
+            // One short line: the loader's own message is long and names no fix.
+            return $"OpenCV row skipped: its native library (OpenCvSharpExtern) did not load ({e.GetType().Name}); it needs GTK 3: apt-get install -y libgtk-3-0";
         }
     }
 
