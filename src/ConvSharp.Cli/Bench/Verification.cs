@@ -8,7 +8,7 @@ namespace ConvSharp.Cli.Bench;
 /// <summary>A result checked against Reference: the largest errors and whether they are within tolerance.</summary>
 /// <param name="MaxAbsError">max |got − reference|.</param>
 /// <param name="MaxRelError">max |got − reference| / max |reference|.</param>
-/// <param name="Tolerance">The allowed absolute error, (taps + 1)·2⁻²³·Σ|k|·max(|x|, |fill|), as in the test suite.</param>
+/// <param name="Tolerance">The allowed absolute error, <see cref="Conv2DProblem.ErrorBound"/>.</param>
 /// <param name="Verified">Every compared sample within tolerance (NaN matching NaN).</param>
 /// <param name="Samples">How many output samples were compared.</param>
 public sealed record Verification(double MaxAbsError, double MaxRelError, double Tolerance, bool Verified, int Samples);
@@ -72,8 +72,9 @@ public sealed class ReferenceResult
             values = positions.Select(p => Conv2D.ReferenceAt(input.AsPlane(), kernel.AsPlane(), problem, p / problem.OutputWidth, p % problem.OutputWidth)).ToArray();
         }
 
-        double maxInput = Math.Max(input.Data.Where(float.IsFinite).Select(MathF.Abs).DefaultIfEmpty(0).Max(), MathF.Abs(problem.Border.Value));
-        double tolerance = (problem.KernelHeight * problem.KernelWidth + 1) * Math.Pow(2, -23) * kernel.Data.Sum(v => (double)MathF.Abs(v)) * maxInput;
+        double tolerance = problem.ErrorBound(
+            input.Data.Where(float.IsFinite).Select(MathF.Abs).DefaultIfEmpty(0).Max(),
+            kernel.Data.Sum(v => (double)MathF.Abs(v)));
         double scale = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
         return new ReferenceResult(problem, positions, values, tolerance, scale);
     }

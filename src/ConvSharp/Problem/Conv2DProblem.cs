@@ -157,6 +157,16 @@ public sealed class Conv2DProblem : IEquatable<Conv2DProblem>
         _ => ((dilatedKernelHeight - 1) / 2, (dilatedKernelWidth - 1) / 2),
     };
 
+    /// <summary>
+    /// The documented accuracy contract: the largest |result − Reference| an exact float32 algorithm may show,
+    /// (kh·kw + 1) · 2⁻²³ · Σ|k| · max(max|x|, |fill|): one rounding of a partial sum per tap plus the reference's
+    /// final rounding. Tests and <c>convsharp bench</c> verify against it.
+    /// </summary>
+    /// <param name="maxAbsInput">max |x| over the input.</param>
+    /// <param name="sumAbsKernel">Σ |k| over the kernel.</param>
+    public double ErrorBound(double maxAbsInput, double sumAbsKernel) =>
+        (((double)KernelHeight * KernelWidth) + 1) * Math.Pow(2, -23) * sumAbsKernel * Math.Max(maxAbsInput, Math.Abs((double)Border.Value));
+
     /// <summary>The options that recreate this problem (with Auto and all cores).</summary>
     public Conv2DOptions ToOptions() => new()
     {

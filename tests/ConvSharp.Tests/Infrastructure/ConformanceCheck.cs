@@ -15,13 +15,8 @@ public static class ConformanceCheck
     /// Allowed error for float data: each of the kh·kw additions may round by half an ulp of a partial sum bounded by
     /// S = Σ|k|·max(|x|, |fill|), and the reference itself rounds once: taps · 2⁻²³ · S, plus the smallest normal.
     /// </summary>
-    public static double Tolerance(Conv2DProblem problem, float[] input, float[] kernel)
-    {
-        double maxInput = Math.Max(input.Max(MathF.Abs), MathF.Abs(problem.Border.Value));
-        double sumKernel = kernel.Sum(MathF.Abs);
-        int taps = problem.KernelHeight * problem.KernelWidth;
-        return (taps + 1) * Math.Pow(2, -23) * sumKernel * maxInput + float.Epsilon;
-    }
+    public static double Tolerance(Conv2DProblem problem, float[] input, float[] kernel) =>
+        problem.ErrorBound(input.Max(MathF.Abs), kernel.Sum(MathF.Abs)) + float.Epsilon;
 
     public static string? Check(Conv2DAlgorithm algorithm, ConformanceCase testCase)
     {
