@@ -15,7 +15,8 @@ namespace ConvSharp.Algorithms.Stencil;
 /// (<see cref="Stencil5x5"/>: 8, <see cref="Stencil7x7"/>: 10) and a row that feeds no output row o passes a null
 /// weight row, which the JIT folds away after inlining, so no branch is left in the loop.
 /// Order: each output row adds its taps row-major, exactly as <see cref="Simd.SimdRowKernel{TOps, TVector}"/> does.
-/// Remainder: one overlapping double-vector, or the row kernel when the segment is narrower than two vectors.
+/// Remainder: one overlapping double-vector, or the row kernel when the segment is narrower than two vectors. The sweep
+/// goes through <see cref="ColumnOrder"/>, so the column body is inlined once.
 /// </remarks>
 internal static unsafe class StencilBlockKernel<TSize, TOps, TVector>
     where TSize : IStencilSize
@@ -38,18 +39,8 @@ internal static unsafe class StencilBlockKernel<TSize, TOps, TVector>
 
         long dx = data.DilationX;
         float* k = data.Kernel;
-        if (StoreLoadAliasing.PreferBackward(inputRows, TSize.Size + Rows - 1, outputRows, Rows))
-        {
-            int x = x1;
-            for (; x - step >= x0; x -= step) Column(inputRows, outputRows, x - step, n, dx, k);
-            if (x > x0) Column(inputRows, outputRows, x0, n, dx, k);
-        }
-        else
-        {
-            int x = x0;
-            for (; x <= x1 - step; x += step) Column(inputRows, outputRows, x, n, dx, k);
-            if (x < x1) Column(inputRows, outputRows, x1 - step, n, dx, k);
-        }
+        var order = new ColumnOrder(x0, x1, step, StoreLoadAliasing.PreferBackward(inputRows, TSize.Size + Rows - 1, outputRows, Rows));
+        for (int b = 0; b < order.Count; b++) Column(inputRows, outputRows, order[b], n, dx, k);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
