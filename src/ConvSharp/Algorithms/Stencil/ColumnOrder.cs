@@ -4,7 +4,8 @@ namespace ConvSharp.Algorithms.Stencil;
 /// The column positions a block kernel visits: full steps from <c>x0</c>, then one overlapping step ending at <c>x1</c>,
 /// in either direction. Iterating through this, the kernel calls its (large, inlined) column body from exactly one
 /// place: with one call site per direction and remainder, the JIT ran out of inlining budget and the forward sweep of
-/// the 5×5/7×7 kernel ran 4–5× slower than the backward one.
+/// the 5×5/7×7 kernel ran 4–5× slower than the backward one. (The 3×3 kernel's body is small enough to inline at every
+/// site, and its hand-written loops measured faster: 0.108 ms against 0.134 ms through this struct.)
 /// </summary>
 internal readonly struct ColumnOrder
 {

@@ -35,14 +35,29 @@ internal static unsafe class Stencil3x3BlockKernel<TOps, TVector>
         float* in0 = inputRows[0], in1 = inputRows[1], in2 = inputRows[2], in3 = inputRows[3], in4 = inputRows[4], in5 = inputRows[5];
         float* out0 = outputRows[0], out1 = outputRows[1], out2 = outputRows[2], out3 = outputRows[3];
 
-        // Two vectors per step where the segment allows; one call site for the inlined column body (see ColumnOrder).
-        int step = x1 - x0 >= 2 * n ? 2 * n : n;
-        var order = new ColumnOrder(x0, x1, step, StoreLoadAliasing.PreferBackward(inputRows, 6, outputRows, 4));
-        for (int b = 0; b < order.Count; b++)
+        if (StoreLoadAliasing.PreferBackward(inputRows, 6, outputRows, 4))
         {
-            int x = order[b];
-            Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
-            if (step > n) Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x + n, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+            int x = x1;
+            for (; x - 2 * n >= x0; x -= 2 * n)
+            {
+                Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x - n, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+                Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x - 2 * n, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+            }
+
+            for (; x - n >= x0; x -= n) Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x - n, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+            if (x > x0) Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x0, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+        }
+        else
+        {
+            int x = x0;
+            for (; x <= x1 - 2 * n; x += 2 * n)
+            {
+                Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+                Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x + n, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+            }
+
+            for (; x <= x1 - n; x += n) Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
+            if (x < x1) Column(in0, in1, in2, in3, in4, in5, out0, out1, out2, out3, x1 - n, dx, k00, k01, k02, k10, k11, k12, k20, k21, k22);
         }
     }
 
