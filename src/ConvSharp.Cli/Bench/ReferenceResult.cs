@@ -14,23 +14,23 @@ public sealed class ReferenceResult
     /// <summary>Samples compared for very large problems: every corner and edge midpoint, plus seeded random positions.</summary>
     public const int SampleCount = 4096;
 
-    private ReferenceResult(Conv2DProblem problem, int[] positions, double[] values, double tolerance, double scale)
+    // Either the whole Reference output, or the values at a few sampled positions: never an index list of every sample.
+    private readonly float[]? _full;
+    private readonly int[]? _positions;
+    private readonly double[]? _sampled;
+
+    private ReferenceResult(Conv2DProblem problem, float[]? full, int[]? positions, double[]? sampled, double tolerance, double scale)
     {
         Problem = problem;
-        Positions = positions;
-        Values = values;
+        _full = full;
+        _positions = positions;
+        _sampled = sampled;
         Tolerance = tolerance;
         Scale = scale;
     }
 
     /// <summary>The problem.</summary>
     public Conv2DProblem Problem { get; }
-
-    /// <summary>Output indices (row-major) that were evaluated.</summary>
-    public IReadOnlyList<int> Positions { get; }
-
-    /// <summary>Reference values at <see cref="Positions"/>.</summary>
-    public IReadOnlyList<double> Values { get; }
 
     /// <summary>Allowed absolute error.</summary>
     public double Tolerance { get; }
@@ -39,7 +39,10 @@ public sealed class ReferenceResult
     public double Scale { get; }
 
     /// <summary>True when only a sample of the output is checked.</summary>
-    public bool IsSampled => Positions.Count < (long)Problem.OutputHeight * Problem.OutputWidth;
+    public bool IsSampled => _full is null;
+
+    /// <summary>How many output samples a check compares.</summary>
+    public int Samples => _full?.Length ?? _positions!.Length;
 
     /// <summary>Evaluates Reference for <paramref name="problem"/> on the given data.</summary>
     public static ReferenceResult Compute(Conv2DProblem problem, Matrix input, Matrix kernel)
@@ -47,28 +50,21 @@ public sealed class ReferenceResult
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(kernel);
-        int outputCount = problem.OutputHeight * problem.OutputWidth;
-        int[] positions;
-        double[] values;
-        if (problem.MultiplyAdds <= FullReferenceLimit)
-        {
-            var output = new float[outputCount];
-            var options = problem.ToOptions() with { Algorithm = Conv2D.Reference.Name };
-            Conv2D.Apply(input.AsPlane(), kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), options);
-            positions = Enumerable.Range(0, outputCount).ToArray();
-            values = output.Select(v => (double)v).ToArray();
-        }
-        else
-        {
-            positions = SamplePositions(problem);
-            values = positions.Select(p => Conv2D.ReferenceAt(input.AsPlane(), kernel.AsPlane(), problem, p / problem.OutputWidth, p % problem.OutputWidth)).ToArray();
-        }
-
         double tolerance = problem.ErrorBound(
             input.Data.Where(float.IsFinite).Select(MathF.Abs).DefaultIfEmpty(0).Max(),
             kernel.Data.Sum(v => (double)MathF.Abs(v)));
-        double scale = values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
-        return new ReferenceResult(problem, positions, values, tolerance, scale);
+
+        if (problem.MultiplyAdds <= FullReferenceLimit)
+        {
+            var output = new float[problem.OutputHeight * problem.OutputWidth];
+            var options = problem.ToOptions() with { Algorithm = Conv2D.Reference.Name };
+            Conv2D.Apply(input.AsPlane(), kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), options);
+            return new ReferenceResult(problem, output, null, null, tolerance, MaxFinite(output.Select(v => (double)v)));
+        }
+
+        var positions = SamplePositions(problem);
+        var values = positions.Select(p => Conv2D.ReferenceAt(input.AsPlane(), kernel.AsPlane(), problem, p / problem.OutputWidth, p % problem.OutputWidth)).ToArray();
+        return new ReferenceResult(problem, null, positions, values, tolerance, MaxFinite(values));
     }
 
     /// <summary>Compares <paramref name="output"/> (dense row-major) with the reference.</summary>
@@ -77,9 +73,10 @@ public sealed class ReferenceResult
         ArgumentNullException.ThrowIfNull(output);
         double maxAbs = 0;
         bool ok = output.Length == (long)Problem.OutputHeight * Problem.OutputWidth;
-        for (int k = 0; ok && k < Positions.Count; k++)
+        for (int k = 0; ok && k < Samples; k++)
         {
-            double expected = Values[k], actual = output[Positions[k]];
+            double expected = _full is not null ? _full[k] : _sampled![k];
+            double actual = output[_full is not null ? k : _positions![k]];
             if (double.IsNaN(expected) && double.IsNaN(actual)) continue;
             double error = Math.Abs(actual - expected);
             if (double.IsNaN(error)) error = double.PositiveInfinity;
@@ -87,8 +84,10 @@ public sealed class ReferenceResult
         }
 
         ok &= maxAbs <= Tolerance;
-        return new Verification(maxAbs, Scale > 0 ? maxAbs / Scale : maxAbs, Tolerance, ok, Positions.Count);
+        return new Verification(maxAbs, Scale > 0 ? maxAbs / Scale : maxAbs, Tolerance, ok, Samples);
     }
+
+    private static double MaxFinite(IEnumerable<double> values) => values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
 
     private static int[] SamplePositions(Conv2DProblem problem)
     {
