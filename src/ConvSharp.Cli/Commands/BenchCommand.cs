@@ -30,7 +30,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         }
 
         var options = new Conv2DOptions { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads) };
-        var image = settings.Image is null ? null : ConvolveCommand.ReadInput(settings.Image);
+        var image = settings.Image is null ? null : InputFile.Read(settings.Image);
         var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.Size, settings.Kernel, options);
         var selected = SelectAlgorithms(settings.Algorithms);
         var peers = settings.NoPeers ? [] : AvailablePeers();

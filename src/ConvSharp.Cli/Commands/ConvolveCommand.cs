@@ -33,7 +33,7 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
         AtomicFile.RequireFolder(output);
         var options = settings.ToOptions();
         var kernel = KernelParser.Parse(settings.Kernel!);
-        var input = ReadInput(settings.Input);
+        var input = InputFile.Read(settings.Input);
 
         var plan = Conv2D.Plan(input.Rows, input.Columns, kernel.Rows, kernel.Columns, options);
         var result = new Matrix(plan.Problem.OutputHeight, plan.Problem.OutputWidth, new float[(long)plan.Problem.OutputHeight * plan.Problem.OutputWidth]);
@@ -58,13 +58,5 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
         }
 
         return 0;
-    }
-
-    /// <summary>A .npy array or an image, by extension.</summary>
-    internal static Matrix ReadInput(string path)
-    {
-        if (path.EndsWith(".npy", StringComparison.OrdinalIgnoreCase)) return NpyReader.Read(path);
-        if (ImageFiles.IsImage(path)) return ImageFiles.ReadGrayscale(path);
-        throw new CliException($"{path}: unsupported input; use .npy or an image (.png, .jpg, .bmp, .tif, .webp)");
     }
 }

@@ -27,7 +27,7 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Json is not null) AtomicFile.RequireFolder(settings.Json);
         var options = settings.ToOptions();
-        var input = settings.Image is null ? BuiltInImage.Create(settings.InputSize) : ConvolveCommand.ReadInput(settings.Image);
+        var input = settings.Image is null ? BuiltInImage.Create(settings.InputSize) : InputFile.Read(settings.Image);
         var kernel = KernelParser.Parse(settings.Kernel);
 
         var plan = Conv2D.Plan(input.Rows, input.Columns, kernel.Rows, kernel.Columns, options);

@@ -3,8 +3,8 @@ using System;
 namespace ConvSharp.Execution;
 
 /// <summary>
-/// The edge segments of every output row and where a band keeps their buffers: <see cref="BufferedRows"/> left edge
-/// buffers, as many right edge buffers, then the dense stride-1 row for kernels that do not step by sx themselves.
+/// The edge segments of every output row and where a band keeps their buffers: one left edge buffer per buffered
+/// input row, as many right edge buffers, then the dense stride-1 row for kernels that do not step by sx themselves.
 /// </summary>
 /// <remarks>
 /// Edge segments are widened to at least one vector (<c>vectorWidth</c> output columns) where the row is that wide, so a
@@ -22,7 +22,6 @@ internal readonly struct ScratchLayout
         RightStart = d.InteriorEnd < d.OutputWidth ? Math.Min(d.InteriorEnd, d.OutputWidth - width) : d.OutputWidth;
         LeftLength = LeftEnd > 0 ? checked((int)((LeftEnd - 1) * sx + span)) : 0;
         RightLength = RightStart < d.OutputWidth ? checked((int)((d.OutputWidth - 1 - RightStart) * sx + span)) : 0;
-        BufferedRows = bufferedRows;
         RightOffset = (long)bufferedRows * LeftLength;
         DenseOffset = RightOffset + (long)bufferedRows * RightLength;
         long dense = sx > 1 && !kernelHandlesStride ? (d.OutputWidth - 1) * sx + 1 : 0;
@@ -41,8 +40,6 @@ internal readonly struct ScratchLayout
     /// <summary>Samples per right edge buffer.</summary>
     public int RightLength { get; }
 
-    /// <summary>Edge buffers per side: one per input row the kernel reads at once.</summary>
-    public int BufferedRows { get; }
 
     public long RightOffset { get; }
 
