@@ -17,6 +17,16 @@ public abstract class ConvolutionPeer
     /// <summary>Whether the library computes exactly this problem (its border, kind, anchor, stride…); when not, why.</summary>
     public abstract bool Supports(Conv2DProblem problem, out string reason);
 
-    /// <summary>Copies the operands into the library's own types, so that <see cref="PreparedPeer.Run"/> times only the filter.</summary>
-    public abstract PreparedPeer Prepare(Conv2DProblem problem, ReadOnlySpan<float> input, ReadOnlySpan<float> kernel);
+    /// <summary>Whether the library takes this kernel's values (sepFilter2D: only rank-1 kernels); when not, why. True by default.</summary>
+    public virtual bool AcceptsKernel(Conv2DProblem problem, ReadOnlySpan<float> kernel, out string reason)
+    {
+        reason = "";
+        return true;
+    }
+
+    /// <summary>
+    /// Copies the operands into the library's own types, so that <see cref="PreparedPeer.Run"/> times only the filter, and
+    /// sets the library's thread count: <paramref name="threads"/> threads, or its default for −1.
+    /// </summary>
+    public abstract PreparedPeer Prepare(Conv2DProblem problem, ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, int threads);
 }

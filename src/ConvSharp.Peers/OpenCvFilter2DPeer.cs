@@ -23,30 +23,19 @@ public sealed class OpenCvFilter2DPeer : ConvolutionPeer
     }
 
     /// <inheritdoc/>
-    public override bool Supports(Conv2DProblem problem, out string reason)
-    {
-        ArgumentNullException.ThrowIfNull(problem);
-        reason = problem switch
-        {
-            { Size: not OutputSize.Same } => "filter2D computes Same only",
-            { Stride: not (1, 1) } => "filter2D has no stride",
-            { Dilation: not (1, 1) } => "filter2D has no dilation",
-            { Border.Mode: BorderMode.Wrap } => "filter2D rejects BORDER_WRAP",
-            { Border.Mode: BorderMode.Constant, Border.Value: not 0f } => "filter2D's constant border is always 0",
-            _ => "",
-        };
-        return reason.Length == 0;
-    }
+    public override bool Supports(Conv2DProblem problem, out string reason) => OpenCvMapping.Supports(problem, "filter2D", out reason);
 
     /// <inheritdoc/>
-    public override PreparedPeer Prepare(Conv2DProblem problem, ReadOnlySpan<float> input, ReadOnlySpan<float> kernel)
+    public override PreparedPeer Prepare(Conv2DProblem problem, ReadOnlySpan<float> input, ReadOnlySpan<float> kernel, int threads)
     {
         ArgumentNullException.ThrowIfNull(problem);
         if (!Supports(problem, out string why)) throw new ArgumentException($"{Name} does not support {problem}: {why}", nameof(problem));
+        OpenCvThreads.Set(threads);
         return new Prepared(problem, input, kernel);
     }
 
-    private static string? ProbeNativeLibrary()
+    /// <summary>Null when OpenCV's native library loads; else one line that says how to get it.</summary>
+    internal static string? ProbeNativeLibrary()
     {
         try
         {
@@ -76,13 +65,7 @@ public sealed class OpenCvFilter2DPeer : ConvolutionPeer
             _kernel = Mat.FromPixelData(problem.KernelHeight, problem.KernelWidth, MatType.CV_32FC1, weights);
             _output = new Mat(problem.OutputHeight, problem.OutputWidth, MatType.CV_32FC1);
             _anchor = new Point(problem.Anchor.X, problem.Anchor.Y);
-            _border = problem.Border.Mode switch
-            {
-                BorderMode.Replicate => BorderTypes.Replicate,
-                BorderMode.Reflect => BorderTypes.Reflect,
-                BorderMode.Reflect101 => BorderTypes.Reflect101,
-                _ => BorderTypes.Constant,
-            };
+            _border = OpenCvMapping.Border(problem);
         }
 
         public override void Run() => Cv2.Filter2D(_input, _output, MatType.CV_32F, _kernel, _anchor, 0, _border);

@@ -6,7 +6,7 @@ namespace ConvSharp.Peers;
 public static class PeerCatalog
 {
     /// <summary>Every peer adapter.</summary>
-    public static IReadOnlyList<ConvolutionPeer> All { get; } = [new OpenCvFilter2DPeer()];
+    public static IReadOnlyList<ConvolutionPeer> All { get; } = [new OpenCvFilter2DPeer(), new OpenCvSepFilter2DPeer()];
 
     /// <summary>Why ImageSharp has no row: its convolution cannot compute these problems.</summary>
     public const string ImageSharpNote =

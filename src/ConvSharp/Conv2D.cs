@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using ConvSharp.Planning;
 
 namespace ConvSharp;
 
@@ -20,16 +19,24 @@ namespace ConvSharp;
 /// </remarks>
 public static class Conv2D
 {
-    /// <summary>Every registered algorithm, most specialised first, <see cref="Reference"/> last.</summary>
-    public static IReadOnlyList<Conv2DAlgorithm> Algorithms => AlgorithmRegistry.All;
+    /// <summary>The default planner's algorithms, most specialised first, <see cref="Reference"/> last.</summary>
+    public static IReadOnlyList<Conv2DAlgorithm> Algorithms => Conv2DPlanner.Default.Algorithms;
 
     /// <summary>The double-accumulating reference every other algorithm is tested against.</summary>
-    public static Conv2DAlgorithm Reference => AlgorithmRegistry.Reference;
+    public static Conv2DAlgorithm Reference => Conv2DPlanner.ReferenceAlgorithm;
+
+    /// <summary>The default planner's algorithm named <paramref name="name"/> (case-insensitive), or null; "Auto" names none.</summary>
+    public static Conv2DAlgorithm? FindAlgorithm(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Conv2DPlanner.Default.Find(name);
+    }
 
     /// <summary>
     /// Computes into a caller-provided <paramref name="output"/> whose shape must be the problem's output shape
-    /// (see <see cref="Conv2DProblem.Create"/>). Allocates nothing proportional to the image; see docs/algorithms.md for
-    /// each algorithm's small pooled scratch.
+    /// (see <see cref="Conv2DProblem.Create"/>). Plans once per problem shape (cached), prepares the kernel and runs.
+    /// Allocates nothing proportional to the image: the preparation holds a copy of the kernel, and scratch comes from the
+    /// pooled <see cref="Workspace"/>. To run one kernel on many images, use <see cref="Conv2DPlan.Prepare"/> once instead.
     /// </summary>
     /// <exception cref="ArgumentException">A shape or option is invalid, the output has the wrong shape, or it overlaps an operand.</exception>
     public static void Apply(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DOptions? options = null)
@@ -37,9 +44,12 @@ public static class Conv2D
         options ??= Conv2DOptions.Default;
         var problem = Conv2DProblem.Create(input.Height, input.Width, kernel.Height, kernel.Width, options);
         ValidateBuffers(input, kernel, output, problem);
-        ValidateDegree(options.MaxDegreeOfParallelism);
-        var algorithm = Choose(problem, options.Algorithm);
-        algorithm.Execute(input, kernel, output, problem, options.MaxDegreeOfParallelism);
+        var plan = Conv2DPlanner.Default.Plan(problem, options);
+        var context = options.MaxDegreeOfParallelism == ExecutionContext.Default.MaxDegreeOfParallelism
+            ? ExecutionContext.Default
+            : new ExecutionContext { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+        using var prepared = plan.Prepare(kernel);
+        prepared.Execute(input, output, context);
     }
 
     /// <summary>Computes and returns a new array of the output shape.</summary>
@@ -82,75 +92,36 @@ public static class Conv2D
         return ConvSharp.Algorithms.Reference.ReferenceConvolution.Sample(input, kernel, problem, y, x);
     }
 
-    /// <summary>Resolves the problem and the algorithm that <see cref="Apply(ReadOnlyPlane2D, ReadOnlyPlane2D, Plane2D, Conv2DOptions?)"/> would use.</summary>
-    public static Conv2DPlan Plan(int inputHeight, int inputWidth, int kernelHeight, int kernelWidth, Conv2DOptions? options = null)
-    {
-        options ??= Conv2DOptions.Default;
-        var problem = Conv2DProblem.Create(inputHeight, inputWidth, kernelHeight, kernelWidth, options);
-        var algorithm = Choose(problem, options.Algorithm);
-        var candidates = new List<(Conv2DAlgorithm, bool, string)>(AlgorithmRegistry.All.Count);
-        foreach (var candidate in AlgorithmRegistry.All)
-        {
-            bool supported = candidate.Supports(problem, out string why);
-            candidates.Add((candidate, supported, why));
-        }
-
-        algorithm.Supports(problem, out string how);
-        bool auto = IsAuto(options.Algorithm);
-        string reason = auto ? $"first supporting algorithm in registry order; {how}" : $"requested; {how}";
-        return new Conv2DPlan(problem, algorithm, reason, candidates);
-    }
+    /// <summary>Plans a problem with the default planner: the candidates, their workspace and the first choice.</summary>
+    /// <exception cref="ArgumentException">A shape or option is invalid, or the requested algorithm does not support the problem.</exception>
+    public static Conv2DPlan Plan(int inputHeight, int inputWidth, int kernelHeight, int kernelWidth, Conv2DOptions? options = null) =>
+        Conv2DPlanner.Default.Plan(inputHeight, inputWidth, kernelHeight, kernelWidth, options);
 
     /// <summary>The plan's readable account: which algorithm runs, why, and why each other one was or was not eligible.</summary>
     public static string Explain(int inputHeight, int inputWidth, int kernelHeight, int kernelWidth, Conv2DOptions? options = null) =>
         Plan(inputHeight, inputWidth, kernelHeight, kernelWidth, options).ToString();
 
-    /// <summary>The algorithm that runs: the named one, or for Auto the first in registry order that supports the problem. Allocates nothing.</summary>
-    internal static Conv2DAlgorithm Choose(Conv2DProblem problem, string? name)
+    internal static void ValidateBuffers(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem)
     {
-        if (IsAuto(name))
-        {
-            foreach (var algorithm in AlgorithmRegistry.All)
-            {
-                if (algorithm.Supports(problem, out _)) return algorithm;
-            }
-
-            return AlgorithmRegistry.Reference;
-        }
-
-        var named = AlgorithmRegistry.Find(name!);
-        if (named is null)
-            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{name}' is not a registered algorithm. Known: {AlgorithmRegistry.Names}.");
-        if (!named.Supports(problem, out string whyNot))
-            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{named.Name}' does not support {problem}: {whyNot}");
-        return named;
+        if (kernel.Height != problem.KernelHeight || kernel.Width != problem.KernelWidth)
+            ThrowHelper.Argument(nameof(kernel), $"kernel is {kernel.Height}x{kernel.Width} but the problem {problem} expects {problem.KernelHeight}x{problem.KernelWidth}.");
+        ValidateInputOutput(input, output, problem);
+        if (Used(output.Data, output.Height, output.Width, output.Pitch).Overlaps(Used(kernel.Data, kernel.Height, kernel.Width, kernel.Pitch)))
+            ThrowHelper.Argument(nameof(output), "output overlaps kernel; use a separate buffer.");
     }
 
-    private static bool IsAuto(string? name) => string.IsNullOrEmpty(name) || string.Equals(name, "Auto", StringComparison.OrdinalIgnoreCase);
-
-    internal static void ValidateBuffers(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem)
+    internal static void ValidateInputOutput(ReadOnlyPlane2D input, Plane2D output, Conv2DProblem problem)
     {
         if (input.Height != problem.InputHeight || input.Width != problem.InputWidth)
             ThrowHelper.Argument(nameof(input), $"input is {input.Height}x{input.Width} but the problem {problem} expects {problem.InputHeight}x{problem.InputWidth}.");
-        if (kernel.Height != problem.KernelHeight || kernel.Width != problem.KernelWidth)
-            ThrowHelper.Argument(nameof(kernel), $"kernel is {kernel.Height}x{kernel.Width} but the problem {problem} expects {problem.KernelHeight}x{problem.KernelWidth}.");
         if (output.Height != problem.OutputHeight || output.Width != problem.OutputWidth)
             ThrowHelper.Argument(nameof(output), $"output is {output.Height}x{output.Width} but {problem} produces {problem.OutputHeight}x{problem.OutputWidth}.");
 
         // No algorithm reads and writes in place: an overlapping output would corrupt samples still to be read.
-        var written = Used(output.Data, output.Height, output.Width, output.Pitch);
-        if (written.Overlaps(Used(input.Data, input.Height, input.Width, input.Pitch)))
+        if (Used(output.Data, output.Height, output.Width, output.Pitch).Overlaps(Used(input.Data, input.Height, input.Width, input.Pitch)))
             ThrowHelper.Argument(nameof(output), "output overlaps input; in-place convolution is not supported, use a separate buffer.");
-        if (written.Overlaps(Used(kernel.Data, kernel.Height, kernel.Width, kernel.Pitch)))
-            ThrowHelper.Argument(nameof(output), "output overlaps kernel; use a separate buffer.");
     }
 
     private static ReadOnlySpan<float> Used(ReadOnlySpan<float> data, int height, int width, int pitch) =>
         data[..((height - 1) * pitch + width)];
-
-    internal static void ValidateDegree(int maxDegreeOfParallelism)
-    {
-        if (maxDegreeOfParallelism == 0 || maxDegreeOfParallelism < -1)
-            ThrowHelper.OutOfRange("options.MaxDegreeOfParallelism", maxDegreeOfParallelism, "−1 (all cores) or a positive thread count.");
-    }
 }

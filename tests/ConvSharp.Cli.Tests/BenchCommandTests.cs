@@ -13,7 +13,7 @@ public class BenchCommandTests
     public void Seed_suite_runs_every_algorithm_verifies_and_writes_every_report()
     {
         using var folder = new TempFolder();
-        var (exit, stdout, error) = CliRunner.Run("bench", "--size", "64", "--max-seconds", "0.05",
+        var (exit, stdout, error) = CliRunner.Run("bench", "--image-size", "64", "--max-seconds", "0.05",
             "--json", folder.File("r.json"), "--csv", folder.File("r.csv"), "--markdown", folder.File("r.md"), "--chart", folder.File("r.png"));
         Assert.True(exit == 0, error + stdout);
 
@@ -27,10 +27,13 @@ public class BenchCommandTests
 
         var results = root.GetProperty("results").EnumerateArray().ToList();
         var names = results.Select(r => r.GetProperty("algorithm").GetString()!).ToList();
+        // Every algorithm that takes the seed problem and its random kernel: all but Separable (a random 3×3 is rank 3,
+        // which Separable takes when asked, so it runs too).
         foreach (var algorithm in Conv2D.Algorithms) Assert.Contains(algorithm.Name, names);
         Assert.Contains(names, n => n.StartsWith("Auto (", StringComparison.Ordinal));
         foreach (var result in results)
         {
+            Assert.Equal("seed", result.GetProperty("case").GetString());
             Assert.Equal("h64w64_k3x3_same_constant0_s1_d1", result.GetProperty("problem").GetString());
             Assert.Equal("cpu", result.GetProperty("device").GetString());
             Assert.True(result.GetProperty("verified").GetBoolean());
@@ -39,16 +42,20 @@ public class BenchCommandTests
             Assert.InRange(result.GetProperty("median_ms").GetDouble(), min, max);
             Assert.True(result.GetProperty("gflops").GetDouble() > 0);
             Assert.True(result.TryGetProperty("max_abs_error", out _));
-            Assert.Equal(JsonValueKind.False == result.GetProperty("peer").ValueKind ? false : true, result.GetProperty("peer").GetBoolean());
+            bool peer = result.GetProperty("peer").GetBoolean();
+            Assert.Equal(result.GetProperty("algorithm").GetString()!.StartsWith("OpenCV", StringComparison.Ordinal), peer);
         }
 
-        if (PeerCatalog.All[0].IsAvailable(out string why))
+        if (PeerCatalog.All[0].IsAvailable(out _))
             Assert.Contains(results, r => r.GetProperty("peer").GetBoolean() && r.GetProperty("algorithm").GetString() == "OpenCV filter2D");
         else
             Assert.Contains("libgtk-3-0", stdout, StringComparison.Ordinal);
 
-        Assert.Equal(results.Count + 1, File.ReadAllLines(folder.File("r.csv")).Length);
-        Assert.Contains("| Stencil |", File.ReadAllText(folder.File("r.md")), StringComparison.Ordinal);
+        var csv = File.ReadAllLines(folder.File("r.csv"));
+        Assert.Equal(results.Count + 1, csv.Length);
+        Assert.StartsWith("case,problem,algorithm,", csv[0], StringComparison.Ordinal);
+        Assert.All(csv.Skip(1), line => Assert.StartsWith("seed,", line, StringComparison.Ordinal));
+        Assert.Contains("| seed | `h64w64_k3x3_same_constant0_s1_d1` | Stencil |", File.ReadAllText(folder.File("r.md")), StringComparison.Ordinal);
         Assert.Equal(0x89, File.ReadAllBytes(folder.File("r.png"))[0]);
         Assert.Contains("vs OpenCV", stdout, StringComparison.Ordinal);
     }
@@ -56,10 +63,38 @@ public class BenchCommandTests
     [Fact]
     public void Kernels_suite_covers_each_size_and_the_separable_gaussian()
     {
-        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "kernels", "--size", "48", "--algorithms", "simd,auto", "--no-peers", "--max-seconds", "0.02");
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "kernels", "--image-size", "48", "--algorithms", "simd,auto", "--no-peers", "--max-seconds", "0.02", "--json", folder.File("k.json"));
         Assert.True(exit == 0, error);
-        foreach (int k in new[] { 3, 5, 7, 9, 11 }) Assert.Contains($"h48w48_k{k}x{k}_same_constant0_s1_d1", stdout, StringComparison.Ordinal);
+        foreach (int k in new[] { 3, 5, 7, 9, 11 }) Assert.Contains($"random{k}: h48w48_k{k}x{k}_same_constant0_s1_d1", stdout, StringComparison.Ordinal);
+        Assert.Contains("gauss7: h48w48_k7x7_same_constant0_s1_d1", stdout, StringComparison.Ordinal);
         Assert.DoesNotContain("OpenCV filter2D", stdout, StringComparison.Ordinal);
+
+        // random7 and gauss7 share a problem string; the case field keeps them apart.
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("k.json")));
+        var cases = json.RootElement.GetProperty("results").EnumerateArray().Select(r => r.GetProperty("case").GetString()).Distinct().ToList();
+        Assert.Equal(["random3", "random5", "random7", "random9", "random11", "gauss7"], cases);
+    }
+
+    [Fact]
+    public void Separable_suite_runs_gaussians_and_the_rank_two_dog_with_problem_options()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "separable", "--image-size", "40", "--border", "reflect101", "--algorithms", "separable,auto",
+            "--max-seconds", "0.02", "--json", folder.File("s.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("s.json")));
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["gauss7", "gauss15", "gauss31", "dog15"], results.Select(r => r.GetProperty("case").GetString()).Distinct());
+        Assert.All(results, r => Assert.Contains("_same_reflect101_", r.GetProperty("problem").GetString(), StringComparison.Ordinal));
+        Assert.Contains(results, r => r.GetProperty("case").GetString() == "dog15" && r.GetProperty("algorithm").GetString() == "Separable");
+        Assert.Contains(results, r => r.GetProperty("algorithm").GetString() == "Auto (Separable)");
+        if (PeerCatalog.All[0].IsAvailable(out _))
+        {
+            // sepFilter2D takes the rank-1 Gaussians and declines the rank-2 DoG; filter2D takes all four.
+            Assert.Contains(results, r => r.GetProperty("case").GetString() == "gauss15" && r.GetProperty("algorithm").GetString() == "OpenCV sepFilter2D");
+            Assert.DoesNotContain(results, r => r.GetProperty("case").GetString() == "dog15" && r.GetProperty("algorithm").GetString() == "OpenCV sepFilter2D");
+        }
     }
 
     [Theory]
@@ -78,7 +113,7 @@ public class BenchCommandTests
     public void Unknown_suite_and_bad_report_folder_fail_before_running()
     {
         Assert.Contains("--suite 'tiny'", CliRunner.Run("bench", "--suite", "tiny").Error, StringComparison.Ordinal);
-        var (exit, _, error) = CliRunner.Run("bench", "--size", "16", "--json", "/nonexistent-folder/r.json");
+        var (exit, _, error) = CliRunner.Run("bench", "--image-size", "16", "--json", "/nonexistent-folder/r.json");
         Assert.Equal(1, exit);
         Assert.Contains("output folder", error, StringComparison.Ordinal);
     }
@@ -87,13 +122,29 @@ public class BenchCommandTests
     public void Profile_reports_stages_and_json()
     {
         using var folder = new TempFolder();
-        var (exit, stdout, error) = CliRunner.Run("profile", "--algorithm", "stencil", "--input-size", "64", "--json", folder.File("p.json"));
+        var (exit, stdout, error) = CliRunner.Run("profile", "--algorithm", "stencil", "--image-size", "64", "--json", folder.File("p.json"));
         Assert.True(exit == 0, error);
-        Assert.Contains("stencil pass", stdout, StringComparison.Ordinal);
+        Assert.Contains("stencil", stdout, StringComparison.Ordinal);
         using var json = JsonDocument.Parse(File.ReadAllText(folder.File("p.json")));
         var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
-        Assert.Equal(2, stages.Count);
-        Assert.Equal(1.0, stages.Sum(s => s.GetProperty("share").GetDouble()), 3);
+        Assert.Equal(["stencil"], stages.Select(s => s.GetProperty("name").GetString()));
+        double total = json.RootElement.GetProperty("total_ms").GetDouble();
+        Assert.InRange(stages.Sum(s => s.GetProperty("median_ms").GetDouble()), 0, total);
+        Assert.InRange(stages.Sum(s => s.GetProperty("share").GetDouble()), 0.01, 1.0);
+    }
+
+    [Fact]
+    public void Profile_shows_separable_stages_which_account_for_the_call()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("profile", "--algorithm", "separable", "--kernel", "gaussian:9:2", "--image-size", "256", "--json", folder.File("p.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("p.json")));
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["factor", "row-pass", "column-pass"], stages.Select(s => s.GetProperty("name").GetString()));
+        double total = json.RootElement.GetProperty("total_ms").GetDouble(), staged = stages.Sum(s => s.GetProperty("median_ms").GetDouble());
+        Assert.InRange(staged, 0.5 * total, total);
+        Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
     }
 
     [Fact]

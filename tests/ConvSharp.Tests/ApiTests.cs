@@ -64,7 +64,8 @@ public class ApiTests
         var explanation = Conv2D.Explain(64, 64, 4, 4);
         Assert.Contains("h64w64_k4x4_same_constant0_s1_d1", explanation, StringComparison.Ordinal);
         Assert.Contains("- Stencil", explanation, StringComparison.Ordinal);
-        Assert.Contains("algorithm Simd", explanation, StringComparison.Ordinal);
+        Assert.Contains("+ Simd", explanation, StringComparison.Ordinal);
+        Assert.Contains("workspace", explanation, StringComparison.Ordinal);
 
         Assert.Equal("Direct", Conv2D.Plan(8, 8, 3, 3, new() { Algorithm = "direct" }).Algorithm.Name);
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Linq;
 using ConvSharp.Tests.Infrastructure;
 using CsCheck;
@@ -53,6 +54,52 @@ public class ConformanceTests
             seed: "0N0XIzNsQ0O2");
     }
 
+    public static TheoryData<string> FastPaths() => new(Conv2D.Algorithms.Where(a => !ReferenceEquals(a, Conv2D.Reference)).Select(a => a.Name));
+
+    /// <summary>
+    /// The table again with bands of a single row's work on three threads, so every problem tall enough is split into
+    /// parallel bands (the default minimum keeps these small problems in one band).
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(FastPaths))]
+    public void Table_conforms_when_split_into_bands(string algorithm)
+    {
+        var context = new ExecutionContext { MaxDegreeOfParallelism = 3, MinimumWorkPerBand = 1 };
+        foreach (var testCase in ConformanceTable.Cases)
+        {
+            var failure = ConformanceCheck.Check(Find(algorithm), testCase, context);
+            Assert.True(failure is null, $"split into bands: {failure}");
+        }
+    }
+
+    /// <summary>Band boundaries never change a bit: one thread and three threads (bands as small as allowed) agree exactly.</summary>
+    [Theory]
+    [InlineData("h1031w257_k5x5_same_reflect101_s1_d1")]
+    [InlineData("h1031w257_k3x3_same_constant0.5_s1_d1")]
+    [InlineData("h1031w257_k7x7_conv_full_wrap_s1_d1")]
+    [InlineData("h1031w257_k4x6_same_replicate_s2x1_d1x2")]
+    public void One_and_three_threads_give_identical_bits(string text)
+    {
+        var problem = Conv2DProblem.Parse(text);
+        var input = TestData.RandomFloats(problem.InputHeight * problem.InputWidth, 7);
+        var kernel = TestData.LowRankFloats(problem.KernelHeight, problem.KernelWidth, rank: 2, seed: 8);   // every algorithm takes it
+        var single = new ExecutionContext { MaxDegreeOfParallelism = 1 };
+        var split = new ExecutionContext { MaxDegreeOfParallelism = 3, MinimumWorkPerBand = 1 };
+        int ran = 0;
+        foreach (var algorithm in Conv2D.Algorithms)
+        {
+            if (!algorithm.Supports(problem, out _)) continue;
+            using var prepared = ConformanceCheck.TryPrepare(algorithm, problem, kernel, out string why);
+            Assert.True(prepared is not null, $"{algorithm.Name}: {why}");
+            var one = ConformanceCheck.Run(prepared, input, 0, single, out _);
+            var three = ConformanceCheck.Run(prepared, input, 0, split, out _);
+            Assert.True(one.AsSpan().SequenceEqual(three), $"{algorithm.Name} on {problem}: 1 and 3 threads differ");
+            ran++;
+        }
+
+        Assert.True(ran >= 5, $"only {ran} algorithms ran");
+    }
+
     [Fact]
     public void Table_is_not_vacuous()
     {
@@ -68,10 +115,10 @@ public class ConformanceTests
         int varied = cases.Count(c =>
         {
             var problem = Conv2DProblem.Parse(c.Problem);
-            var output = ConformanceCheck.Run(
-                Conv2D.Reference, problem,
+            var output = ConformanceCheck.Reference(
+                problem,
                 TestData.SmallIntegers(problem.InputHeight * problem.InputWidth, c.Seed),
-                TestData.SmallIntegers(problem.KernelHeight * problem.KernelWidth, c.Seed + 1), 0, out _);
+                TestData.SmallIntegers(problem.KernelHeight * problem.KernelWidth, c.Seed + 1));
             return output.Distinct().Count() > 1;
         });
         Assert.True(varied > cases.Count * 9 / 10, $"only {varied} of {cases.Count} reference outputs vary");

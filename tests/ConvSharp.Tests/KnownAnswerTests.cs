@@ -8,10 +8,12 @@ public class KnownAnswerTests
 {
     private static readonly float[,] Three = { { 1, 2, 3 }, { 4, 5, 6 }, { 7, 8, 9 } };
 
-    public static TheoryData<string> AlgorithmNames() => new(Conv2D.Algorithms.Select(a => a.Name));
+    /// <summary>The algorithms that support a kernel of <paramref name="kh"/> × <paramref name="kw"/> at stride 1 (Stencil: only 3×3 of these).</summary>
+    public static TheoryData<string> AlgorithmsFor(int kh, int kw) =>
+        new(Conv2D.Algorithms.Where(a => a.Supports(Conv2DProblem.Create(16, 16, kh, kw), out _)).Select(a => a.Name));
 
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 2, 2)]
     public void Valid_correlation_and_convolution(string algorithm)
     {
         float[,] kernel = { { 1, 2 }, { 0, 0 } };
@@ -22,7 +24,7 @@ public class KnownAnswerTests
     }
 
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 1, 2)]
     public void Full_correlation_of_a_row(string algorithm)
     {
         // Anchor (0, KW−1 = 1): out[x] = in[x−1]·1 + in[x]·10 → 0+10, 1+20, 2+0; scipy.signal.correlate2d gives the same.
@@ -30,7 +32,7 @@ public class KnownAnswerTests
     }
 
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 1, 5)]
     public void Same_with_every_border(string algorithm)
     {
         float[,] row = { { 1, 2, 3 } };
@@ -53,7 +55,7 @@ public class KnownAnswerTests
 
     /// <summary>The worked example in docs/semantics.md: [1 2 3 4] correlated with [1 10 100], Same, every border.</summary>
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 1, 3)]
     public void Semantics_doc_example(string algorithm)
     {
         float[,] row = { { 1, 2, 3, 4 } };
@@ -66,7 +68,7 @@ public class KnownAnswerTests
     }
 
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 1, 2)]
     public void Stride_dilation_and_anchor(string algorithm)
     {
         float[,] row = { { 1, 2, 3, 4, 5 } };
@@ -80,7 +82,7 @@ public class KnownAnswerTests
     }
 
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 1, 3)]
     public void Nan_and_infinity_propagate(string algorithm)
     {
         float[,] input = { { 1, float.NaN, 1, 1, 1, 1 } };
@@ -94,7 +96,7 @@ public class KnownAnswerTests
     }
 
     [Theory]
-    [MemberData(nameof(AlgorithmNames))]
+    [MemberData(nameof(AlgorithmsFor), 3, 3)]
     public void Three_by_three_kernels(string algorithm)
     {
         // Picks the sample down and to the right: out[y,x] = in[y+1, x+1], zero outside.
@@ -115,11 +117,11 @@ public class KnownAnswerTests
         return result;
     }
 
-    /// <summary>Runs the named algorithm; where it does not support the problem (the stencil's fixed sizes) it runs Reference, so the expected values still hold.</summary>
+    /// <summary>Runs the named algorithm, which must support the problem and accept the kernel: nothing falls back to Reference.</summary>
     private static float[,] Run(string algorithm, float[,] input, float[,] kernel, Conv2DOptions options)
     {
         var problem = Conv2DProblem.Create(input.GetLength(0), input.GetLength(1), kernel.GetLength(0), kernel.GetLength(1), options);
-        bool supported = Conv2D.Algorithms.Single(a => a.Name == algorithm).Supports(problem, out _);
-        return Conv2D.Apply(input, kernel, options with { Algorithm = supported ? algorithm : Conv2D.Reference.Name });
+        Assert.True(Conv2D.FindAlgorithm(algorithm)!.Supports(problem, out string why), $"{algorithm} does not support {problem}: {why}");
+        return Conv2D.Apply(input, kernel, options with { Algorithm = algorithm });
     }
 }

@@ -5,30 +5,25 @@ using Xunit;
 
 namespace ConvSharp.Tests;
 
-/// <summary>The SIMD and stencil kernels sweep columns either way (see <see cref="StoreLoadAliasing"/>); both ways must conform.</summary>
-[Collection(nameof(SweepDirectionTests))]
+/// <summary>
+/// The SIMD kernels sweep columns either way (see <see cref="StoreLoadAliasing"/>); both ways must conform. The direction
+/// is a setting of each call's context, so these tests touch nothing another test can see.
+/// </summary>
 public class SweepDirectionTests
 {
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public void Simd_and_stencil_conform_in_both_directions(bool backward)
+    public void Vector_kernels_conform_in_both_directions(bool backward)
     {
-        try
+        var context = new ExecutionContext { ForceBackwardSweep = backward };
+        foreach (var algorithm in Conv2D.Algorithms.Where(a => a.Name is "Simd" or "Stencil" or "Separable"))
         {
-            StoreLoadAliasing.ForceBackward = backward;
-            foreach (var algorithm in Conv2D.Algorithms.Where(a => a.Name is "Simd" or "Stencil"))
+            foreach (var testCase in ConformanceTable.Cases.Where((_, i) => i % 3 == (backward ? 1 : 0)))
             {
-                foreach (var testCase in ConformanceTable.Cases.Where((_, i) => i % 3 == (backward ? 1 : 0)))
-                {
-                    var failure = ConformanceCheck.Check(algorithm, testCase);
-                    Assert.True(failure is null, $"{(backward ? "backward" : "forward")}: {failure}");
-                }
+                var failure = ConformanceCheck.Check(algorithm, testCase, context);
+                Assert.True(failure is null, $"{(backward ? "backward" : "forward")}: {failure}");
             }
-        }
-        finally
-        {
-            StoreLoadAliasing.ForceBackward = null;
         }
     }
 
@@ -40,8 +35,10 @@ public class SweepDirectionTests
         float** above = stackalloc float*[] { input + 8 };          // output 32 bytes above the input (mod 4 KiB)
         float** below = stackalloc float*[] { input - 8 };          // output 32 bytes below
         float** far = stackalloc float*[] { input + 512 };          // 2 KiB away
-        Assert.True(StoreLoadAliasing.PreferBackward(inputs, 2, above, 1));
-        Assert.False(StoreLoadAliasing.PreferBackward(inputs, 2, below, 1));
-        Assert.False(StoreLoadAliasing.PreferBackward(inputs, 2, far, 1));
+        Assert.True(StoreLoadAliasing.PreferBackward(inputs, 2, above, 1, -1));
+        Assert.False(StoreLoadAliasing.PreferBackward(inputs, 2, below, 1, -1));
+        Assert.False(StoreLoadAliasing.PreferBackward(inputs, 2, far, 1, -1));
+        Assert.True(StoreLoadAliasing.PreferBackward(inputs, 2, far, 1, 1));
+        Assert.False(StoreLoadAliasing.PreferBackward(inputs, 2, above, 1, 0));
     }
 }

@@ -34,7 +34,7 @@ public static class BenchChart
                 FillColor = !row.Verification.Verified ? Colors.Red : row.IsPeer ? Colors.DarkOrange : Colors.SteelBlue,
                 Label = BenchReport.Ms(row.Timing.MedianMs),
             });
-            ticks.Add(new Tick(position, multiple ? $"{row.Algorithm} {row.Case.Label}" : row.Algorithm, true));
+            ticks.Add(new Tick(position, multiple ? $"{row.Algorithm} {row.Case.Name}" : row.Algorithm, true));
             position += 1;
         }
 

@@ -21,7 +21,10 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
     public double? SpeedupVsNaive(BenchRow row) => Baseline(row, r => r.Algorithm == "Naive") is { } naive ? naive.Timing.MedianMs / row.Timing.MedianMs : null;
 
     /// <summary>This row's median ÷ OpenCV's, for the same problem; null without an OpenCV row.</summary>
-    public double? RatioVsOpenCv(BenchRow row) => Baseline(row, r => r.IsPeer && r.Algorithm.StartsWith("OpenCV", StringComparison.Ordinal)) is { } cv ? row.Timing.MedianMs / cv.Timing.MedianMs : null;
+    /// <remarks>The baseline is the fastest OpenCV row of the case (filter2D, or sepFilter2D where it runs).</remarks>
+    public double? RatioVsOpenCv(BenchRow row) =>
+        Rows.Where(r => ReferenceEquals(r.Case, row.Case) && r.IsPeer && r.Algorithm.StartsWith("OpenCV", StringComparison.Ordinal))
+            .MinBy(r => r.Timing.MedianMs) is { } cv ? row.Timing.MedianMs / cv.Timing.MedianMs : null;
 
     /// <summary>The JSON document whose schema docs/cli.md describes.</summary>
     public string ToJson()
@@ -44,6 +47,7 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
             foreach (var row in Rows)
             {
                 json.WriteStartObject();
+                json.WriteString("case", row.Case.Name);
                 json.WriteString("problem", row.Case.Problem.ToString());
                 json.WriteString("algorithm", row.Algorithm);
                 json.WriteBoolean("peer", row.IsPeer);
@@ -67,11 +71,11 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
     /// <summary>One line per row, with every table column.</summary>
     public string ToCsv()
     {
-        var text = new StringBuilder("problem,algorithm,peer,device,median_ms,min_ms,max_ms,speedup_vs_naive,ratio_vs_opencv,gflops,gbps,max_abs_error,max_rel_error,verified\n");
+        var text = new StringBuilder("case,problem,algorithm,peer,device,median_ms,min_ms,max_ms,speedup_vs_naive,ratio_vs_opencv,gflops,gbps,max_abs_error,max_rel_error,verified\n");
         foreach (var row in Rows)
         {
             text.AppendLine(string.Join(',',
-                row.Case.Problem.ToString(), Quote(row.Algorithm), Bool(row.IsPeer), row.Device,
+                row.Case.Name, row.Case.Problem.ToString(), Quote(row.Algorithm), Bool(row.IsPeer), row.Device,
                 Number(row.Timing.MedianMs), Number(row.Timing.MinMs), Number(row.Timing.MaxMs),
                 Optional(SpeedupVsNaive(row)), Optional(RatioVsOpenCv(row)),
                 Number(row.GigaflopsPerSecond), Number(row.EffectiveGigabytesPerSecond),
@@ -87,12 +91,12 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"Suite `{Suite}` on {Machine.Cpu}, {Machine.Cores} cores, {string.Join("/", Machine.Simd)}, {Machine.DotNet}.");
         text.AppendLine();
-        text.AppendLine("| problem | algorithm | median ms | min ms | max ms | vs Naive | vs OpenCV | GFLOP/s | GB/s | max error (abs / rel) | verified |");
-        text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        text.AppendLine("| case | problem | algorithm | median ms | min ms | max ms | vs Naive | vs OpenCV | GFLOP/s | GB/s | max error (abs / rel) | verified |");
+        text.AppendLine("|---|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         foreach (var row in Rows)
         {
             text.AppendLine(CultureInfo.InvariantCulture,
-                $"| `{row.Case.Title}` | {row.Algorithm} | {Ms(row.Timing.MedianMs)} | {Ms(row.Timing.MinMs)} | {Ms(row.Timing.MaxMs)} | {Times(SpeedupVsNaive(row))} | {Times(RatioVsOpenCv(row))} | {row.GigaflopsPerSecond:F1} | {row.EffectiveGigabytesPerSecond:F1} | {Errors(row.Verification)} | {(row.Verification.Verified ? "yes" : "**NO**")} |");
+                $"| {row.Case.Name} | `{row.Case.Problem}` | {row.Algorithm} | {Ms(row.Timing.MedianMs)} | {Ms(row.Timing.MinMs)} | {Ms(row.Timing.MaxMs)} | {Times(SpeedupVsNaive(row))} | {Times(RatioVsOpenCv(row))} | {row.GigaflopsPerSecond:F1} | {row.EffectiveGigabytesPerSecond:F1} | {Errors(row.Verification)} | {(row.Verification.Verified ? "yes" : "**NO**")} |");
         }
 
         return text.ToString();

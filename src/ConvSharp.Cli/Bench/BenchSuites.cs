@@ -9,7 +9,7 @@ namespace ConvSharp.Cli.Bench;
 public static class BenchSuites
 {
     /// <summary>Suites that run now.</summary>
-    public static readonly string[] Available = ["seed", "kernels", "large"];
+    public static readonly string[] Available = ["seed", "kernels", "separable", "large"];
 
     /// <summary>Suites that later issues fill; asking for one says so and fails.</summary>
     public static readonly string[] Planned = ["gemm", "binary", "layers", "gpu"];
@@ -27,7 +27,7 @@ public static class BenchSuites
             {
                 var input = image ?? BuiltInImage.Create(size ?? 1024);
                 var k = KernelParser.Parse(kernel ?? SeedKernel);
-                return [Case($"{k.Rows}x{k.Columns}", input, k, options)];
+                return [Case("seed", input, k, options)];
             }
 
             case "kernels":
@@ -35,9 +35,22 @@ public static class BenchSuites
                 RequireNoKernel(kernel, suite);
                 var input = image ?? BuiltInImage.Create(size ?? 1024);
                 var cases = new List<BenchCase>();
-                foreach (int n in new[] { 3, 5, 7, 9, 11 }) cases.Add(Case($"{n}x{n}", input, KernelParser.Random(n, 2026 + n), options));
-                cases.Add(Case("gauss7 (separable)", input, KernelParser.Parse("gaussian:7:1.5"), options));
+                foreach (int n in new[] { 3, 5, 7, 9, 11 }) cases.Add(Case($"random{n}", input, KernelParser.Random(n, 2026 + n), options));
+                cases.Add(Case("gauss7", input, KernelParser.Parse("gaussian:7:1.5"), options));
                 return cases;
+            }
+
+            case "separable":
+            {
+                RequireNoKernel(kernel, suite);
+                var input = image ?? BuiltInImage.Create(size ?? 2048);
+                return
+                [
+                    Case("gauss7", input, KernelParser.Parse("gaussian:7:1.5"), options),
+                    Case("gauss15", input, KernelParser.Parse("gaussian:15:3"), options),
+                    Case("gauss31", input, KernelParser.Parse("gaussian:31:6"), options),
+                    Case("dog15", input, KernelParser.Parse("dog:15:2:4"), options),
+                ];
             }
 
             case "large":
@@ -45,7 +58,7 @@ public static class BenchSuites
                 RequireNoKernel(kernel, suite);
                 var input = image ?? BuiltInImage.Create(size ?? 2048);
                 var cases = new List<BenchCase>();
-                foreach (int n in new[] { 15, 31, 63 }) cases.Add(Case($"{n}x{n}", input, KernelParser.Random(n, 2026 + n), options));
+                foreach (int n in new[] { 15, 31, 63 }) cases.Add(Case($"random{n}", input, KernelParser.Random(n, 2026 + n), options));
                 return cases;
             }
 
@@ -61,6 +74,6 @@ public static class BenchSuites
         if (kernel is not null) throw new CliException($"--kernel applies to the seed suite; the {suite} suite fixes its own kernels");
     }
 
-    private static BenchCase Case(string label, Matrix input, Matrix kernel, Conv2DOptions options) =>
-        new(label, Conv2DProblem.Create(input.Rows, input.Columns, kernel.Rows, kernel.Columns, options), input, kernel);
+    private static BenchCase Case(string name, Matrix input, Matrix kernel, Conv2DOptions options) =>
+        new(name, Conv2DProblem.Create(input.Rows, input.Columns, kernel.Rows, kernel.Columns, options), input, kernel);
 }

@@ -29,9 +29,9 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
             if (path is not null) AtomicFile.RequireFolder(path);
         }
 
-        var options = new Conv2DOptions { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads) };
+        var options = settings.ToOptions();
         var image = settings.Image is null ? null : InputFile.Read(settings.Image);
-        var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.Size, settings.Kernel, options);
+        var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.ImageSize, settings.Kernel, options);
         var selected = SelectAlgorithms(settings.Algorithms);
         var peers = settings.NoPeers ? [] : AvailablePeers();
 
@@ -45,19 +45,24 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                     // One output buffer per problem for every row, so no row pays for fresh pages; reset to NaN before
                     // each row, so a row that skipped samples fails verification instead of inheriting them.
                     var output = new float[(long)benchCase.Problem.OutputHeight * benchCase.Problem.OutputWidth];
-                    var reference = Step(progress, $"{benchCase.Label}: Reference (for verification)", () => ReferenceResult.Compute(benchCase.Problem, benchCase.Input, benchCase.Kernel));
+                    var reference = Step(progress, $"{benchCase.Name}: Reference (for verification)", () => ReferenceResult.Compute(benchCase.Problem, benchCase.Input, benchCase.Kernel));
                     foreach (string name in selected)
                     {
-                        var algorithm = name == "Auto" ? Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, benchCase.Problem.ToOptions()).Algorithm : Conv2D.Algorithms.First(a => a.Name == name);
-                        if (!algorithm.Supports(benchCase.Problem, out _)) continue;
-                        string label = name == "Auto" ? $"Auto ({algorithm.Name})" : name;
-                        rows.Add(Step(progress, $"{benchCase.Label}: {label}", () => RunAlgorithm(benchCase, name, label, reference, options, settings.MaxSeconds, output)));
+                        // The algorithm that runs: Auto's choice depends on the kernel's values (Separable), so prepare to find it.
+                        var problemOptions = benchCase.Problem.ToOptions() with { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+                        var auto = Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions);
+                        if (name != "Auto" && !auto.Candidates.Any(c => c.Supported && c.Algorithm.Name == name)) continue;
+                        var plan = name == "Auto" ? auto : Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions with { Algorithm = name });
+                        if (!plan.TryPrepare(benchCase.Kernel.AsPlane(), out var prepared, out _)) continue;
+                        string label = name == "Auto" ? $"Auto ({prepared.Algorithm.Name})" : name;
+                        prepared.Dispose();
+                        rows.Add(Step(progress, $"{benchCase.Name}: {label}", () => RunAlgorithm(benchCase, name, label, reference, options, settings.MaxSeconds, output)));
                     }
 
                     foreach (var peer in peers)
                     {
-                        if (!peer.Supports(benchCase.Problem, out _)) continue;
-                        rows.Add(Step(progress, $"{benchCase.Label}: {peer.Name}", () => RunPeer(benchCase, peer, reference, settings.MaxSeconds)));
+                        if (!peer.Supports(benchCase.Problem, out _) || !peer.AcceptsKernel(benchCase.Problem, benchCase.Kernel.Data, out _)) continue;
+                        rows.Add(Step(progress, $"{benchCase.Name}: {peer.Name}", () => RunPeer(benchCase, peer, reference, options.MaxDegreeOfParallelism, settings.MaxSeconds)));
                     }
                 }
             });
@@ -93,9 +98,9 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         return new BenchRow(benchCase, label, false, "cpu", timing, reference.Check(output));
     }
 
-    private static BenchRow RunPeer(BenchCase benchCase, ConvolutionPeer peer, ReferenceResult reference, double maxSeconds)
+    private static BenchRow RunPeer(BenchCase benchCase, ConvolutionPeer peer, ReferenceResult reference, int threads, double maxSeconds)
     {
-        using var prepared = peer.Prepare(benchCase.Problem, benchCase.Input.Data, benchCase.Kernel.Data);
+        using var prepared = peer.Prepare(benchCase.Problem, benchCase.Input.Data, benchCase.Kernel.Data, threads);
         var timing = Timing.Measure(prepared.Run, maxSeconds: maxSeconds);
         return new BenchRow(benchCase, peer.Name, true, "cpu", timing, reference.Check(prepared.Result()));
     }

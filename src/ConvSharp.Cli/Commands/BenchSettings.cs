@@ -5,17 +5,17 @@ using Spectre.Console.Cli;
 namespace ConvSharp.Cli.Commands;
 
 /// <summary>Options of <c>convsharp bench</c>.</summary>
-public sealed class BenchSettings : CommandSettings
+public sealed class BenchSettings : ProblemSettings
 {
     /// <summary>Suite name.</summary>
     [CommandOption("--suite <SUITE>")]
-    [Description("seed (default: the notebook's 1024² 3×3 problem), kernels (3..11 and a separable 7×7 Gaussian), large (2048² with 15, 31, 63); gemm, binary, layers and gpu arrive later")]
+    [Description("seed (default: the notebook's 1024² 3×3 problem), kernels (3..11 and a separable 7×7 Gaussian), separable (2048² Gaussians 7, 15, 31 and a rank-2 DoG 15), large (2048² with 15, 31, 63); gemm, binary, layers and gpu arrive later")]
     public string Suite { get; init; } = "seed";
 
     /// <summary>Built-in image side.</summary>
-    [CommandOption("--size <N>")]
-    [Description("Side of the built-in square image (default 1024; 2048 for large)")]
-    public int? Size { get; init; }
+    [CommandOption("--image-size <N>")]
+    [Description("Side of the built-in square image (default 1024; 2048 for large and separable)")]
+    public int? ImageSize { get; init; }
 
     /// <summary>Kernel text (seed suite).</summary>
     [CommandOption("-k|--kernel <K>")]
@@ -36,11 +36,6 @@ public sealed class BenchSettings : CommandSettings
     [CommandOption("--no-peers")]
     [Description("Do not run other libraries (OpenCV)")]
     public bool NoPeers { get; init; }
-
-    /// <summary>Thread cap.</summary>
-    [CommandOption("--threads <N>")]
-    [Description("Most threads ConvSharp may use (default: all cores)")]
-    public int? Threads { get; init; }
 
     /// <summary>JSON output.</summary>
     [CommandOption("--json <FILE>")]

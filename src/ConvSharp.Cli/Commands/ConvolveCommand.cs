@@ -37,7 +37,7 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
 
         var plan = Conv2D.Plan(input.Rows, input.Columns, kernel.Rows, kernel.Columns, options);
         var result = new Matrix(plan.Problem.OutputHeight, plan.Problem.OutputWidth, new float[(long)plan.Problem.OutputHeight * plan.Problem.OutputWidth]);
-        plan.Execute(input.AsPlane(), kernel.AsPlane(), new Plane2D(result.Data, result.Rows, result.Columns), options.MaxDegreeOfParallelism);
+        plan.Execute(input.AsPlane(), kernel.AsPlane(), new Plane2D(result.Data, result.Rows, result.Columns), new ExecutionContext { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
 
         AtomicFile.Write(output, stream =>
         {

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace ConvSharp.Cli.Commands;
 
 /// <summary>Options of <c>convsharp convolve</c>.</summary>
-public sealed class ConvolveSettings : ProblemSettings
+public sealed class ConvolveSettings : AlgorithmSettings
 {
     /// <summary>.npy or image file.</summary>
     [CommandArgument(0, "<INPUT>")]

@@ -5,7 +5,11 @@ using Spectre.Console.Cli;
 
 namespace ConvSharp.Cli.Commands;
 
-/// <summary>The library's options, one command-line option each, with the library's spellings.</summary>
+/// <summary>
+/// The library's problem options, one command-line option each, with the library's spellings, shared by
+/// <c>convolve</c>, <c>profile</c> and <c>bench</c>. <c>--size</c> always means the output size (same, valid, full); the
+/// side of the built-in image is <c>--image-size</c> wherever a command has one.
+/// </summary>
 public class ProblemSettings : CommandSettings
 {
     /// <summary>correlate (default) or convolve.</summary>
@@ -43,11 +47,6 @@ public class ProblemSettings : CommandSettings
     [Description("Spacing between kernel taps (default 1,1)")]
     public string Dilation { get; init; } = "1,1";
 
-    /// <summary>auto or a registered name.</summary>
-    [CommandOption("--algorithm <NAME>")]
-    [Description("auto (default) or a registered algorithm (see convsharp info)")]
-    public string Algorithm { get; init; } = "auto";
-
     /// <summary>Thread cap.</summary>
     [CommandOption("--threads <N>")]
     [Description("Most threads to use (default: all cores)")]
@@ -67,9 +66,12 @@ public class ProblemSettings : CommandSettings
         Anchor = Anchor is null ? null : Pair(Anchor, "--anchor", allowZero: true),
         Stride = Pair(Stride, "--stride", allowZero: false),
         Dilation = Pair(Dilation, "--dilation", allowZero: false),
-        Algorithm = ParseAlgorithm(Algorithm),
+        Algorithm = ChosenAlgorithm(),
         MaxDegreeOfParallelism = ParseThreads(Threads),
     };
+
+    /// <summary>The algorithm the command runs: Auto unless a derived command takes <c>--algorithm</c>.</summary>
+    protected virtual string ChosenAlgorithm() => "Auto";
 
     internal static OutputSize ParseSize(string text) => text.ToLowerInvariant() switch
     {
@@ -97,11 +99,7 @@ public class ProblemSettings : CommandSettings
     internal static string ParseAlgorithm(string text)
     {
         if (string.Equals(text, "auto", StringComparison.OrdinalIgnoreCase)) return "Auto";
-        foreach (var algorithm in Conv2D.Algorithms)
-        {
-            if (string.Equals(algorithm.Name, text, StringComparison.OrdinalIgnoreCase)) return algorithm.Name;
-        }
-
+        if (Conv2D.FindAlgorithm(text) is { } algorithm) return algorithm.Name;
         throw new CliException($"--algorithm '{text}' is not auto or one of: {string.Join(", ", System.Linq.Enumerable.Select(Conv2D.Algorithms, a => a.Name.ToLowerInvariant()))}");
     }
 

@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 namespace ConvSharp.Cli.Commands;
 
 /// <summary>Options of <c>convsharp profile</c>.</summary>
-public sealed class ProfileSettings : ProblemSettings
+public sealed class ProfileSettings : AlgorithmSettings
 {
     /// <summary>Kernel text.</summary>
     [CommandOption("-k|--kernel <K>")]
@@ -18,9 +18,9 @@ public sealed class ProfileSettings : ProblemSettings
     public string? Image { get; init; }
 
     /// <summary>Built-in image side.</summary>
-    [CommandOption("--input-size <N>")]
+    [CommandOption("--image-size <N>")]
     [Description("Side of the built-in square image (default 1024)")]
-    public int InputSize { get; init; } = 1024;
+    public int ImageSize { get; init; } = 1024;
 
     /// <summary>JSON output.</summary>
     [CommandOption("--json <FILE>")]

@@ -15,7 +15,7 @@ namespace ConvSharp.Cli.Kernels;
 public static class KernelParser
 {
     /// <summary>The preset names, for help and error messages.</summary>
-    public const string Presets = "identity, box:N, gaussian:N:sigma, sobel-x, sobel-y, scharr-x, scharr-y, laplacian, sharpen, emboss, random:N:seed";
+    public const string Presets = "identity, box:N, gaussian:N:sigma, dog:N:sigma1:sigma2, sobel-x, sobel-y, scharr-x, scharr-y, laplacian, sharpen, emboss, random:N:seed";
 
     private const int MaxSide = 4096;
 
@@ -44,6 +44,7 @@ public static class KernelParser
             "emboss" => Fixed(parts, [[-2, -1, 0], [-1, 1, 1], [0, 1, 2]]),
             "box" => Box(Side(parts, 2, "box:N")),
             "gaussian" => Gaussian(Side(parts, 3, "gaussian:N:sigma"), Number(parts[2], "sigma", "gaussian:N:sigma")),
+            "dog" => DifferenceOfGaussians(parts),
             "random" => Random(Side(parts, 3, "random:N:seed"), (int)Number(parts[2], "seed", "random:N:seed")),
             _ => throw new CliException($"--kernel \"{text}\" is not a preset, an inline matrix or a .npy/.csv file. Presets: {Presets}"),
         };
@@ -78,6 +79,16 @@ public static class KernelParser
             sum += weights[(y * side) + x] = Math.Exp(-(((y - centre) * (y - centre)) + ((x - centre) * (x - centre))) / (2 * sigma * sigma));
         for (int i = 0; i < data.Length; i++) data[i] = (float)(weights[i] / sum);
         return new Matrix(side, side, data);
+    }
+
+    /// <summary>gaussian(N, σ1) − gaussian(N, σ2): a rank-2 band-pass kernel.</summary>
+    private static Matrix DifferenceOfGaussians(string[] parts)
+    {
+        const string Form = "dog:N:sigma1:sigma2";
+        int side = Side(parts, 4, Form);
+        var narrow = Gaussian(side, Number(parts[2], "sigma1", Form));
+        var wide = Gaussian(side, Number(parts[3], "sigma2", Form));
+        return new Matrix(side, side, narrow.Data.Zip(wide.Data, (a, b) => a - b).ToArray());
     }
 
     private static int Side(string[] parts, int expected, string form)

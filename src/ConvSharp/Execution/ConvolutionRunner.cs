@@ -1,88 +1,77 @@
 using System;
-using System.Buffers;
 
 namespace ConvSharp.Execution;
 
 /// <summary>
-/// Prepares a call for the fast paths: packs (and for convolution flips) the kernel, makes the Constant fill row, works out
-/// which output columns are interior, pins every buffer and hands a <see cref="ConvolutionData"/> to the algorithm's body.
+/// Runs a single-pass fast path: makes the Constant fill row, works out which output columns are interior, rents the
+/// declared workspace once, pins every buffer and hands a <see cref="ConvolutionData"/> to the algorithm's body.
 /// </summary>
 /// <remarks>
-/// Allocation: the packed kernel lives on the stack up to 1024 taps; larger kernels and the fill row (one input row, only
-/// for Constant borders) are rented from <see cref="ArrayPool{T}.Shared"/> and returned before the call ends. Nothing
-/// proportional to the image is allocated.
+/// Allocation: none proportional to the image. The workspace holds the fill row (one input row, only for Constant
+/// borders) and one slice per parallel band (<see cref="RowDriver.BandScratchFloats"/>); it is rented from the context's
+/// <see cref="Workspace"/> once per call and returned before the call ends.
 /// </remarks>
 internal static unsafe class ConvolutionRunner
 {
-    private const int StackKernelTaps = 1024;
+    /// <summary>
+    /// What <see cref="Run{TBody}"/> rents for <paramref name="problem"/> when bands buffer <paramref name="bufferedRows"/>
+    /// source rows and need <paramref name="extraBandFloats"/> floats of their own besides.
+    /// </summary>
+    public static WorkspaceRequirement Requirement(Conv2DProblem problem, int threads, int bufferedRows, long extraBandFloats = 0)
+    {
+        var d = ConvolutionData.Describe(problem);
+        long perCall = problem.Border.Mode == BorderMode.Constant ? problem.InputWidth : 0;
+        long perBand = RowDriver.BandScratchFloats(in d, bufferedRows) + extraBandFloats;
+        return new WorkspaceRequirement(perCall * sizeof(float), perBand * sizeof(float), ParallelRowIterator.MaxBands(threads));
+    }
 
-    public static void Run<TBody>(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism, TBody body)
+    public static void Run<TBody>(ReadOnlyPlane2D input, float[] packedKernel, Plane2D output, Conv2DProblem problem, int threads, ExecutionContext context, int bufferedRows, long extraBandFloats, TBody body)
         where TBody : struct, IConvolutionBody
     {
-        int taps = problem.KernelHeight * problem.KernelWidth;
-        float[]? rentedKernel = taps > StackKernelTaps ? ArrayPool<float>.Shared.Rent(taps) : null;
-        Span<float> packed = rentedKernel is null ? stackalloc float[taps] : rentedKernel.AsSpan(0, taps);
-        PackKernel(kernel, problem, packed);
-
-        bool constant = problem.Border.Mode == BorderMode.Constant;
-        float[]? fillRow = constant ? ArrayPool<float>.Shared.Rent(problem.InputWidth) : null;
-        fillRow?.AsSpan(0, problem.InputWidth).Fill(problem.Border.Value);
-
+        var data = ConvolutionData.Describe(problem);
+        var requirement = Requirement(problem, threads, bufferedRows, extraBandFloats);
+        long fillFloats = requirement.PerCallBytes / sizeof(float), bandFloats = requirement.PerBandBytes / sizeof(float);
+        float[] workspace = context.Workspace.Rent(fillFloats + (bandFloats * requirement.Bands));
         try
         {
             fixed (float* inputPtr = input.Data)
-            fixed (float* kernelPtr = packed)
+            fixed (float* kernelPtr = packedKernel)
             fixed (float* outputPtr = output.Data)
-            fixed (float* fillPtr = fillRow)
+            fixed (float* workspacePtr = workspace)
             {
-                var (interiorStart, interiorEnd) = InteriorColumns(problem);
-                var data = new ConvolutionData
-                {
-                    Input = inputPtr,
-                    InputPitch = input.Pitch,
-                    InputHeight = problem.InputHeight,
-                    InputWidth = problem.InputWidth,
-                    Kernel = kernelPtr,
-                    KernelHeight = problem.KernelHeight,
-                    KernelWidth = problem.KernelWidth,
-                    Output = outputPtr,
-                    OutputPitch = output.Pitch,
-                    OutputHeight = problem.OutputHeight,
-                    OutputWidth = problem.OutputWidth,
-                    StrideY = problem.Stride.Y,
-                    StrideX = problem.Stride.X,
-                    DilationY = problem.Dilation.Y,
-                    DilationX = problem.Dilation.X,
-                    AnchorY = problem.Anchor.Y,
-                    AnchorX = problem.Anchor.X,
-                    BorderMode = problem.Border.Mode,
-                    FillValue = problem.Border.Value,
-                    FillRow = constant ? fillPtr : null,
-                    InteriorStart = interiorStart,
-                    InteriorEnd = interiorEnd,
-                };
-                body.Run(in data, maxDegreeOfParallelism);
+                if (fillFloats > 0) new Span<float>(workspacePtr, (int)fillFloats).Fill(problem.Border.Value);
+                data.Input = inputPtr;
+                data.InputPitch = input.Pitch;
+                data.Kernel = kernelPtr;
+                data.Output = outputPtr;
+                data.OutputPitch = output.Pitch;
+                data.FillRow = fillFloats > 0 ? workspacePtr : null;
+                data.Scratch = workspacePtr + fillFloats;
+                data.ScratchPerBand = bandFloats;
+                data.ForcedSweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                body.Run(in data, context);
             }
         }
         finally
         {
-            if (rentedKernel is not null) ArrayPool<float>.Shared.Return(rentedKernel);
-            if (fillRow is not null) ArrayPool<float>.Shared.Return(fillRow);
+            Workspace.Return(workspace);
         }
     }
 
-    /// <summary>Copies the kernel row-major into <paramref name="packed"/>, flipped on both axes for convolution.</summary>
-    internal static void PackKernel(ReadOnlyPlane2D kernel, Conv2DProblem problem, Span<float> packed)
+    /// <summary>Copies the kernel row-major into a new array, flipped on both axes for convolution: the taps every fast path correlates with.</summary>
+    internal static float[] PackKernel(ReadOnlyPlane2D kernel, ConvolutionKind kind)
     {
-        int kh = problem.KernelHeight, kw = problem.KernelWidth;
-        bool flip = problem.Kind == ConvolutionKind.Convolution;
+        int kh = kernel.Height, kw = kernel.Width;
+        var packed = new float[kh * kw];
+        bool flip = kind == ConvolutionKind.Convolution;
         for (int i = 0; i < kh; i++)
         {
-            var source = kernel.Row(flip ? kh - 1 - i : i);
-            var target = packed.Slice(i * kw, kw);
-            source.CopyTo(target);
+            var target = packed.AsSpan(i * kw, kw);
+            kernel.Row(flip ? kh - 1 - i : i).CopyTo(target);
             if (flip) target.Reverse();
         }
+
+        return packed;
     }
 
     /// <summary>

@@ -1,7 +1,7 @@
 namespace ConvSharp.Execution;
 
-/// <summary>The part of an algorithm that runs once its buffers are pinned and its kernel packed.</summary>
+/// <summary>The part of an algorithm that runs once its buffers are pinned, its kernel packed and its workspace rented.</summary>
 internal interface IConvolutionBody
 {
-    void Run(in ConvolutionData data, int maxDegreeOfParallelism);
+    void Run(in ConvolutionData data, ExecutionContext context);
 }

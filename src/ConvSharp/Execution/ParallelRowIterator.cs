@@ -5,8 +5,8 @@ namespace ConvSharp.Execution;
 
 /// <summary>
 /// Splits output rows into bands and runs a struct <see cref="IRowBandOperation"/> over them on the thread pool. Each band
-/// gets at least <see cref="MinimumWorkPerBand"/> multiply-adds so small problems do not pay for threads, and a single
-/// band runs inline on the caller's thread.
+/// gets at least <see cref="MinimumWorkPerBand"/> multiply-adds (the context can lower it for tests) so small problems do
+/// not pay for threads, and a single band runs inline on the caller's thread.
 /// </summary>
 internal static class ParallelRowIterator
 {
@@ -20,21 +20,25 @@ internal static class ParallelRowIterator
     public static int ResolveDegree(int maxDegreeOfParallelism) =>
         maxDegreeOfParallelism < 1 ? Environment.ProcessorCount : maxDegreeOfParallelism;
 
+    /// <summary>The most bands a call on <paramref name="threads"/> threads splits into: what per-band workspace is sized for.</summary>
+    public static int MaxBands(int threads) => threads == 1 ? 1 : threads * BandsPerThread;
+
     /// <param name="rowCount">Rows to cover.</param>
     /// <param name="workPerRow">Multiply-adds per row, to size the bands.</param>
-    /// <param name="maxDegreeOfParallelism">−1 for all cores.</param>
+    /// <param name="context">Threads, the minimum band size and cancellation.</param>
     /// <param name="rowMultiple">Band starts are multiples of this (register-blocked kernels take several rows at once).</param>
     /// <param name="operation">The work.</param>
-    public static void For<TOperation>(int rowCount, long workPerRow, int maxDegreeOfParallelism, int rowMultiple, TOperation operation)
+    public static void For<TOperation>(int rowCount, long workPerRow, ExecutionContext context, int rowMultiple, TOperation operation)
         where TOperation : struct, IRowBandOperation
     {
-        int degree = ResolveDegree(maxDegreeOfParallelism);
-        long minimumRows = Math.Max(1, MinimumWorkPerBand / Math.Max(1, workPerRow));
+        int degree = context.Threads;
+        long minimumRows = Math.Max(1, context.MinimumWorkPerBand / Math.Max(1, workPerRow));
         long bandsByWork = Math.Max(1, rowCount / minimumRows);
-        int bands = (int)Math.Min(Math.Min((long)degree * BandsPerThread, bandsByWork), rowCount);
+        int bands = (int)Math.Min(Math.Min((long)MaxBands(degree), bandsByWork), rowCount);
+        context.CancellationToken.ThrowIfCancellationRequested();
         if (degree == 1 || bands <= 1)
         {
-            operation.Invoke(0, rowCount);
+            operation.Invoke(0, 0, rowCount);
             return;
         }
 
@@ -42,7 +46,7 @@ internal static class ParallelRowIterator
         rowsPerBand = (rowsPerBand + rowMultiple - 1) / rowMultiple * rowMultiple;
         bands = (rowCount + rowsPerBand - 1) / rowsPerBand;
         var runner = new BandRunner<TOperation>(operation, rowCount, rowsPerBand);
-        Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = degree }, runner.Run);
+        Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = context.CancellationToken }, runner.Run);
     }
 
     private sealed class BandRunner<TOperation>(TOperation operation, int rowCount, int rowsPerBand)
@@ -51,7 +55,7 @@ internal static class ParallelRowIterator
         public void Run(int band)
         {
             int start = band * rowsPerBand;
-            operation.Invoke(start, Math.Min(rowCount, start + rowsPerBand));
+            operation.Invoke(band, start, Math.Min(rowCount, start + rowsPerBand));
         }
     }
 }

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using ConvSharp.Borders;
 
@@ -17,38 +16,42 @@ namespace ConvSharp.Execution;
 /// kernel always sees a row pointer p with p[x·sx + j·dx] equal to the bordered sample at column x·sx + j·dx − ax.</para>
 /// <para>Horizontal stride: kernels that only step by one column compute the dense stride-1 segment into a scratch row
 /// and the driver keeps every sx-th sample (the one shared pre-pass for stride).</para>
-/// <para>Allocation: one pooled scratch array per call of <see cref="RunRows{TKernel}"/> (per parallel band) holds the edge
-/// buffers and the dense row; its size depends on the kernel and the edges, and on the row width only when sx &gt; 1.</para>
+/// <para>Allocation: none. Each band's row pointers, edge buffers and dense row live in its slice of the call's workspace
+/// (<see cref="BandScratchFloats"/>); their size depends on the kernel and the edges, and on the row width only when sx &gt; 1.</para>
 /// </remarks>
 internal static unsafe class RowDriver
 {
+    /// <summary>
+    /// Floats a band needs in the workspace to run a row kernel over <paramref name="bufferedRows"/> source rows at a time:
+    /// two row-pointer arrays, then the edge buffers and the dense row of <see cref="ScratchLayout"/>. Sized for the widest
+    /// vector and the dense stride row, so one figure serves every tier and every row kernel.
+    /// </summary>
+    public static long BandScratchFloats(in ConvolutionData d, int bufferedRows)
+    {
+        var layout = new ScratchLayout(in d, kernelHandlesStride: false, MaxVectorWidth, bufferedRows);
+        return PointerFloats(bufferedRows) + layout.TotalFloats;
+    }
+
+    /// <summary>Floats that hold 2·<paramref name="rows"/> pointers, kept even so the buffers after them stay 8-byte aligned.</summary>
+    public static int PointerFloats(int rows) => 2 * rows * (sizeof(nint) / sizeof(float));
+
+    /// <summary>The widest vector any tier uses, in floats (Vector512).</summary>
+    public const int MaxVectorWidth = 16;
+
     // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunRows<TKernel>(in ConvolutionData d, TKernel kernel, int y0, int y1)
+    public static void RunRows<TKernel>(in ConvolutionData d, TKernel kernel, int y0, int y1, float* scratch)
         where TKernel : struct, IRowKernel
     {
         var layout = new ScratchLayout(in d, kernel.HandlesHorizontalStride, kernel.VectorWidth, d.KernelHeight);
-        float[] scratch = ArrayPool<float>.Shared.Rent(Math.Max(1, layout.TotalFloats));
         int kh = d.KernelHeight;
-        nint[] rowArray = ArrayPool<nint>.Shared.Rent(2 * kh);
-        try
+        float** sources = (float**)scratch;
+        float** rows = sources + kh;
+        float* buffers = scratch + PointerFloats(kh);
+        for (int y = y0; y < y1; y++)
         {
-            fixed (float* scratchPtr = scratch)
-            fixed (nint* rowMemory = rowArray)
-            {
-                float** sources = (float**)rowMemory;
-                float** rows = sources + kh;
-                for (int y = y0; y < y1; y++)
-                {
-                    SourceRows(in d, y, sources);
-                    RunOutputRow(in d, ref kernel, sources, rows, d.Output + (long)y * d.OutputPitch, scratchPtr, in layout);
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<float>.Shared.Return(scratch);
-            ArrayPool<nint>.Shared.Return(rowArray);
+            SourceRows(in d, y, sources);
+            RunOutputRow(in d, ref kernel, sources, rows, d.Output + (long)y * d.OutputPitch, buffers, in layout);
         }
     }
 

@@ -16,15 +16,14 @@ internal static unsafe class StoreLoadAliasing
     /// <summary>How far (bytes, modulo 4 KiB) loads run from the stores still in flight: a few column blocks.</summary>
     private const long Window = 1024;
 
-    /// <summary>
-    /// Tests set this to run every sweep one way. Both directions compute identical results, so a test that sets it
-    /// cannot make a concurrently running test fail, only run at another speed.
-    /// </summary>
-    internal static bool? ForceBackward { get; set; }
-
-    public static bool PreferBackward(float** inputs, int inputCount, float** outputs, int outputCount)
+    /// <param name="inputs">The rows the sweep loads.</param>
+    /// <param name="inputCount">How many.</param>
+    /// <param name="outputs">The rows it stores.</param>
+    /// <param name="outputCount">How many.</param>
+    /// <param name="forced"><see cref="ConvolutionData.ForcedSweep"/>: −1 to choose, 0 or 1 to force forward or backward (tests).</param>
+    public static bool PreferBackward(float** inputs, int inputCount, float** outputs, int outputCount, int forced)
     {
-        if (ForceBackward is { } forced) return forced;
+        if (forced >= 0) return forced == 1;
         int forwardHarm = 0, backwardHarm = 0;
         for (int o = 0; o < outputCount; o++)
         {

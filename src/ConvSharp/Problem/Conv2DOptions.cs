@@ -43,4 +43,25 @@ public sealed record Conv2DOptions
 
     /// <summary>The most threads a parallel algorithm may use; -1 (default) means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>
+    /// The most scratch memory one call may rent, in bytes (default 64 MiB). An algorithm that would need more segments its
+    /// work to fit, or the planner declines it and says so in <see cref="Conv2DPlan.Candidates"/>.
+    /// </summary>
+    public long MaxWorkspaceBytes { get; init; } = DefaultMaxWorkspaceBytes;
+
+    /// <summary>The default <see cref="MaxWorkspaceBytes"/>: 64 MiB.</summary>
+    public const long DefaultMaxWorkspaceBytes = 64L << 20;
+
+    /// <summary>The thread count <see cref="MaxDegreeOfParallelism"/> stands for on this machine.</summary>
+    internal int Threads => Execution.ParallelRowIterator.ResolveDegree(MaxDegreeOfParallelism);
+
+    /// <summary>Throws for a thread count or workspace cap that makes no sense.</summary>
+    internal void Validate()
+    {
+        if (MaxDegreeOfParallelism == 0 || MaxDegreeOfParallelism < -1)
+            ThrowHelper.OutOfRange("options.MaxDegreeOfParallelism", MaxDegreeOfParallelism, "−1 (all cores) or a positive thread count.");
+        if (MaxWorkspaceBytes < 0)
+            ThrowHelper.OutOfRange("options.MaxWorkspaceBytes", MaxWorkspaceBytes, "a byte count ≥ 0.");
+    }
 }

@@ -195,14 +195,26 @@ public sealed class Conv2DProblem : IEquatable<Conv2DProblem>
             : string.Create(CultureInfo.InvariantCulture, $"{p.Y}x{p.X}");
     }
 
-    /// <inheritdoc/>
-    public bool Equals(Conv2DProblem? other) => other is not null && ToString() == other.ToString();
+    /// <summary>Field-by-field equality (the output shape follows from the fields); allocates nothing, for the planner's cache.</summary>
+    public bool Equals(Conv2DProblem? other) =>
+        other is not null &&
+        (ReferenceEquals(this, other) ||
+         (InputHeight == other.InputHeight && InputWidth == other.InputWidth &&
+          KernelHeight == other.KernelHeight && KernelWidth == other.KernelWidth &&
+          Kind == other.Kind && Size == other.Size && SameBorder(Border, other.Border) &&
+          Anchor == other.Anchor && Stride == other.Stride && Dilation == other.Dilation));
 
     /// <inheritdoc/>
     public override bool Equals(object? obj) => Equals(obj as Conv2DProblem);
 
     /// <inheritdoc/>
-    public override int GetHashCode() => StringComparer.Ordinal.GetHashCode(ToString());
+    public override int GetHashCode() =>
+        HashCode.Combine(
+            HashCode.Combine(InputHeight, InputWidth, KernelHeight, KernelWidth),
+            Kind, Size, Border.Mode, Border.Mode == BorderMode.Constant ? Border.Value : 0f, Anchor, Stride, Dilation);
+
+    // As the canonical string sees borders: only Constant reads its value, and −0 and +0 fill alike.
+    private static bool SameBorder(Border a, Border b) => a.Mode == b.Mode && (a.Mode != BorderMode.Constant || a.Value.Equals(b.Value));
 
     private static long DenseExtent(OutputSize size, int input, int dilatedKernel) => size switch
     {

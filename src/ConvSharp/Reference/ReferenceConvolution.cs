@@ -1,3 +1,5 @@
+using System;
+
 namespace ConvSharp.Algorithms.Reference;
 
 /// <summary>
@@ -13,11 +15,38 @@ internal sealed class ReferenceConvolution : Conv2DAlgorithm
 
     public override bool Supports(Conv2DProblem problem, out string reason) => Always("native: every feature, per-tap border mapping", out reason);
 
-    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism)
+    protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason)
     {
-        for (int y = 0; y < problem.OutputHeight; y++)
+        reason = "the kernel as given";
+        return new PreparedReference(problem, this, kernel);
+    }
+
+    /// <summary>A copy of the kernel, as given (the formula flips it for convolution itself).</summary>
+    private sealed class PreparedReference : PreparedConvolution
+    {
+        private readonly float[] _kernel;
+        private readonly double _sumAbs;
+
+        public PreparedReference(Conv2DProblem problem, Conv2DAlgorithm algorithm, ReadOnlyPlane2D kernel)
+            : base(problem, algorithm)
         {
-            for (int x = 0; x < problem.OutputWidth; x++) output[y, x] = (float)Sample(input, kernel, problem, y, x);
+            _kernel = new float[problem.KernelHeight * problem.KernelWidth];
+            for (int i = 0; i < problem.KernelHeight; i++) kernel.Row(i).CopyTo(_kernel.AsSpan(i * problem.KernelWidth));
+            foreach (float k in _kernel) _sumAbs += Math.Abs(k);
+        }
+
+        // The reference rounds once, at the end; the bound is the same as every exact algorithm's, so tests can use one rule.
+        public override double ErrorBound(double maxAbsInput) => Problem.ErrorBound(maxAbsInput, _sumAbs);
+
+        protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context)
+        {
+            using var stage = context.Stage("reference");
+            var kernel = new ReadOnlyPlane2D(_kernel, Problem.KernelHeight, Problem.KernelWidth);
+            for (int y = 0; y < Problem.OutputHeight; y++)
+            {
+                if ((y & 63) == 0) context.CancellationToken.ThrowIfCancellationRequested();
+                for (int x = 0; x < Problem.OutputWidth; x++) output[y, x] = (float)Sample(input, kernel, Problem, y, x);
+            }
         }
     }
 

@@ -23,6 +23,44 @@ internal static class TestData
         return data;
     }
 
+    /// <summary>An outer product u·vᵀ of nonzero integers in [−3, 3]: rank 1, every tap |t| ≤ 9, exact in float32.</summary>
+    public static float[] RankOneIntegers(int kh, int kw, int seed)
+    {
+        var random = new Random(seed);
+        int Next() => random.Next(1, 4) * (random.Next(2) == 0 ? -1 : 1);
+        var u = new int[kh];
+        var v = new int[kw];
+        for (int i = 0; i < kh; i++) u[i] = Next();
+        for (int j = 0; j < kw; j++) v[j] = Next();
+        var kernel = new float[kh * kw];
+        for (int i = 0; i < kh; i++)
+        {
+            for (int j = 0; j < kw; j++) kernel[(i * kw) + j] = u[i] * v[j];
+        }
+
+        return kernel;
+    }
+
+    /// <summary>A sum of <paramref name="rank"/> outer products of uniform floats in [−1, 1).</summary>
+    public static float[] LowRankFloats(int kh, int kw, int rank, int seed)
+    {
+        var random = new Random(seed);
+        var kernel = new double[kh * kw];
+        for (int r = 0; r < rank; r++)
+        {
+            var u = new double[kh];
+            var v = new double[kw];
+            for (int i = 0; i < kh; i++) u[i] = (random.NextDouble() * 2) - 1;
+            for (int j = 0; j < kw; j++) v[j] = (random.NextDouble() * 2) - 1;
+            for (int i = 0; i < kh; i++)
+            {
+                for (int j = 0; j < kw; j++) kernel[(i * kw) + j] += u[i] * v[j];
+            }
+        }
+
+        return Array.ConvertAll(kernel, k => (float)k);
+    }
+
     /// <summary>A plane of <paramref name="height"/> × <paramref name="width"/> with <paramref name="pitch"/> and NaN in the padding.</summary>
     public static float[] Pitched(float[] dense, int height, int width, int pitch)
     {

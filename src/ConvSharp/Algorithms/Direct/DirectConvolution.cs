@@ -15,12 +15,15 @@ internal sealed class DirectConvolution : Conv2DAlgorithm
     public override bool Supports(Conv2DProblem problem, out string reason) =>
         Always("native: row pointers for borders, vertical stride and dilation; the kernel steps sx and dx itself", out reason);
 
-    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism) =>
-        ConvolutionRunner.Run(input, kernel, output, problem, 1, default(Body));
+    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
+        ConvolutionRunner.Requirement(problem, 1, problem.KernelHeight);
 
-    private readonly struct Body : IConvolutionBody
+    protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
+        Prepared.Packed(problem, this, kernel, problem.KernelHeight, default(Body), out reason, singleThread: true);
+
+    private readonly unsafe struct Body : IConvolutionBody
     {
-        public void Run(in ConvolutionData data, int maxDegreeOfParallelism) =>
-            RowDriver.RunRows(in data, default(ScalarRowKernel), 0, data.OutputHeight);
+        public void Run(in ConvolutionData data, ExecutionContext context) =>
+            RowDriver.RunRows(in data, default(ScalarRowKernel), 0, data.OutputHeight, data.BandScratch(0));
     }
 }

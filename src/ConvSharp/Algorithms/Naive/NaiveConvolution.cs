@@ -1,4 +1,3 @@
-using System;
 using System.Runtime.CompilerServices;
 using ConvSharp.Borders;
 using ConvSharp.Execution;
@@ -18,18 +17,24 @@ internal sealed class NaiveConvolution : Conv2DAlgorithm
     public override bool Supports(Conv2DProblem problem, out string reason) =>
         Always("native: every window sample is mapped through the border", out reason);
 
-    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism) =>
-        ConvolutionRunner.Run(input, kernel, output, problem, 1, default(Body));
+    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
+        ConvolutionRunner.Requirement(problem, 1, 0, WindowFloats(problem));
+
+    protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
+        Prepared.Packed(problem, this, kernel, 0, default(Body), out reason, WindowFloats(problem), singleThread: true);
+
+    /// <summary>The window and the products, kh·kw floats each, in the workspace.</summary>
+    private static long WindowFloats(Conv2DProblem problem) => 2L * problem.KernelHeight * problem.KernelWidth;
 
     private readonly unsafe struct Body : IConvolutionBody
     {
         // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public void Run(in ConvolutionData d, int maxDegreeOfParallelism)
+        public void Run(in ConvolutionData d, ExecutionContext context)
         {
             int kh = d.KernelHeight, kw = d.KernelWidth, taps = kh * kw;
-            var window = new float[taps];
-            var products = new float[taps];
+            float* window = d.BandScratch(0) + RowDriver.BandScratchFloats(in d, 0);
+            float* products = window + taps;
             for (int y = 0; y < d.OutputHeight; y++)
             {
                 for (int x = 0; x < d.OutputWidth; x++)
@@ -37,13 +42,13 @@ internal sealed class NaiveConvolution : Conv2DAlgorithm
                     ExtractWindow(in d, y, x, window);
                     for (int t = 0; t < taps; t++) products[t] = window[t] * d.Kernel[t];
                     float sum = 0f;
-                    foreach (float p in products) sum += p;
+                    for (int t = 0; t < taps; t++) sum += products[t];
                     d.Output[(long)y * d.OutputPitch + x] = sum;
                 }
             }
         }
 
-        private static void ExtractWindow(in ConvolutionData d, int y, int x, Span<float> window)
+        private static void ExtractWindow(in ConvolutionData d, int y, int x, float* window)
         {
             for (int i = 0; i < d.KernelHeight; i++)
             {

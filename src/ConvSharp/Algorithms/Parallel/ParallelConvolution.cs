@@ -13,12 +13,15 @@ internal sealed class ParallelConvolution : Conv2DAlgorithm
     public override bool Supports(Conv2DProblem problem, out string reason) =>
         Always("native, as Direct, split into row bands", out reason);
 
-    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism) =>
-        ConvolutionRunner.Run(input, kernel, output, problem, maxDegreeOfParallelism, default(Body));
+    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
+        ConvolutionRunner.Requirement(problem, options.Threads, problem.KernelHeight);
+
+    protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
+        Prepared.Packed(problem, this, kernel, problem.KernelHeight, default(Body), out reason);
 
     private readonly struct Body : IConvolutionBody
     {
-        public void Run(in ConvolutionData data, int maxDegreeOfParallelism) =>
-            RowKernelBands<ScalarRowKernel>.RunAll(in data, maxDegreeOfParallelism);
+        public void Run(in ConvolutionData data, ExecutionContext context) =>
+            RowKernelBands<ScalarRowKernel>.RunAll(in data, default, context);
     }
 }

@@ -20,21 +20,27 @@ internal sealed class SimdConvolution : Conv2DAlgorithm
             : "native at the widest accelerated tier; horizontal stride through the shared dense-row pre-pass (compute stride 1, keep every sx-th)",
         out reason);
 
-    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism) =>
-        ConvolutionRunner.Run(input, kernel, output, problem, maxDegreeOfParallelism, default(Body));
+    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
+        ConvolutionRunner.Requirement(problem, options.Threads, problem.KernelHeight);
+
+    protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
+        Prepared.Packed(problem, this, kernel, problem.KernelHeight, default(Body), out reason);
+
+    /// <summary>Runs the widest accelerated tier's row kernel over all rows of <paramref name="data"/> in parallel bands.</summary>
+    internal static void RunAll(in ConvolutionData data, ExecutionContext context)
+    {
+        if (Vector512.IsHardwareAccelerated)
+            RowKernelBands<SimdRowKernel<Vector512Ops, Vector512<float>>>.RunAll(in data, default, context);
+        else if (Vector256.IsHardwareAccelerated)
+            RowKernelBands<SimdRowKernel<Vector256Ops, Vector256<float>>>.RunAll(in data, default, context);
+        else if (Vector128.IsHardwareAccelerated)
+            RowKernelBands<SimdRowKernel<Vector128Ops, Vector128<float>>>.RunAll(in data, default, context);
+        else
+            RowKernelBands<FusedScalarRowKernel>.RunAll(in data, default, context);
+    }
 
     private readonly struct Body : IConvolutionBody
     {
-        public void Run(in ConvolutionData data, int maxDegreeOfParallelism)
-        {
-            if (Vector512.IsHardwareAccelerated)
-                RowKernelBands<SimdRowKernel<Vector512Ops, Vector512<float>>>.RunAll(in data, maxDegreeOfParallelism);
-            else if (Vector256.IsHardwareAccelerated)
-                RowKernelBands<SimdRowKernel<Vector256Ops, Vector256<float>>>.RunAll(in data, maxDegreeOfParallelism);
-            else if (Vector128.IsHardwareAccelerated)
-                RowKernelBands<SimdRowKernel<Vector128Ops, Vector128<float>>>.RunAll(in data, maxDegreeOfParallelism);
-            else
-                RowKernelBands<FusedScalarRowKernel>.RunAll(in data, maxDegreeOfParallelism);
-        }
+        public void Run(in ConvolutionData data, ExecutionContext context) => RunAll(in data, context);
     }
 }

@@ -35,7 +35,7 @@ internal static unsafe class Stencil3x3BlockKernel<TOps, TVector>
         float* in0 = inputRows[0], in1 = inputRows[1], in2 = inputRows[2], in3 = inputRows[3], in4 = inputRows[4], in5 = inputRows[5];
         float* out0 = outputRows[0], out1 = outputRows[1], out2 = outputRows[2], out3 = outputRows[3];
 
-        if (StoreLoadAliasing.PreferBackward(inputRows, 6, outputRows, 4))
+        if (StoreLoadAliasing.PreferBackward(inputRows, 6, outputRows, 4, data.ForcedSweep))
         {
             int x = x1;
             for (; x - 2 * n >= x0; x -= 2 * n)

@@ -1,5 +1,4 @@
 using System;
-using System.Buffers;
 using System.Runtime.CompilerServices;
 using ConvSharp.Algorithms.Simd;
 using ConvSharp.Execution;
@@ -23,59 +22,50 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
 
     // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Invoke(int start, int end)
+    public void Invoke(int band, int start, int end)
     {
         ref readonly ConvolutionData d = ref _data;
         int sourceCount = d.KernelHeight + BlockRows - 1;
         var rowKernel = default(SimdRowKernel<TOps, TVector>);
         var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride, rowKernel.VectorWidth, sourceCount);
-        float[] scratch = ArrayPool<float>.Shared.Rent(Math.Max(1, layout.TotalFloats));
-        try
+        float* bandScratch = d.BandScratch(band);
+        float** sources = (float**)bandScratch;
+        float** rows = sources + sourceCount;
+        float* scratchPtr = bandScratch + RowDriver.PointerFloats(sourceCount);
+        float** outputs = stackalloc float*[BlockRows];
+
+        // Blocks need every segment at least one vector wide; narrower rows go row by row.
+        int interiorStart = Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = Math.Min(d.InteriorEnd, layout.RightStart);
+        bool blocks = d.OutputWidth >= TOps.Count && (interiorStart >= interiorEnd || interiorEnd - interiorStart >= TOps.Count);
+        int y = start;
+        for (; blocks && y + BlockRows <= end; y += BlockRows)
         {
-            fixed (float* scratchPtr = scratch)
+            // Stride and dilation 1: output rows y..y+3 read input rows y − ay .. y − ay + K + 2.
+            for (int t = 0; t < sourceCount; t++) sources[t] = RowDriver.SourceRow(in d, (long)y + t - d.AnchorY);
+            for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
+            if (interiorStart < interiorEnd)
             {
-                float** sources = stackalloc float*[sourceCount];
-                float** rows = stackalloc float*[sourceCount];
-                float** outputs = stackalloc float*[BlockRows];
+                for (int t = 0; t < sourceCount; t++) rows[t] = sources[t] - d.AnchorX;
+                Block(rows, outputs, interiorStart, interiorEnd, in d);
+            }
 
-                // Blocks need every segment at least one vector wide; narrower rows go row by row.
-                int interiorStart = Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = Math.Min(d.InteriorEnd, layout.RightStart);
-                bool blocks = d.OutputWidth >= TOps.Count && (interiorStart >= interiorEnd || interiorEnd - interiorStart >= TOps.Count);
-                int y = start;
-                for (; blocks && y + BlockRows <= end; y += BlockRows)
-                {
-                    // Stride and dilation 1: output rows y..y+3 read input rows y − ay .. y − ay + K + 2.
-                    for (int t = 0; t < sourceCount; t++) sources[t] = RowDriver.SourceRow(in d, (long)y + t - d.AnchorY);
-                    for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
-                    if (interiorStart < interiorEnd)
-                    {
-                        for (int t = 0; t < sourceCount; t++) rows[t] = sources[t] - d.AnchorX;
-                        Block(rows, outputs, interiorStart, interiorEnd, in d);
-                    }
+            if (layout.LeftEnd > 0)
+            {
+                RowDriver.FillEdgeRows(in d, sources, sourceCount, 0, layout.LeftLength, scratchPtr, rows);
+                Block(rows, outputs, 0, layout.LeftEnd, in d);
+            }
 
-                    if (layout.LeftEnd > 0)
-                    {
-                        RowDriver.FillEdgeRows(in d, sources, sourceCount, 0, layout.LeftLength, scratchPtr, rows);
-                        Block(rows, outputs, 0, layout.LeftEnd, in d);
-                    }
-
-                    if (layout.RightStart < d.OutputWidth)
-                    {
-                        RowDriver.FillEdgeRows(in d, sources, sourceCount, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
-                        Block(rows, outputs, layout.RightStart, d.OutputWidth, in d);
-                    }
-                }
-
-                for (; y < end; y++)
-                {
-                    RowDriver.SourceRows(in d, y, sources);
-                    RowDriver.RunOutputRow(in d, ref rowKernel, sources, rows, d.Output + (long)y * d.OutputPitch, scratchPtr, in layout);
-                }
+            if (layout.RightStart < d.OutputWidth)
+            {
+                RowDriver.FillEdgeRows(in d, sources, sourceCount, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
+                Block(rows, outputs, layout.RightStart, d.OutputWidth, in d);
             }
         }
-        finally
+
+        for (; y < end; y++)
         {
-            ArrayPool<float>.Shared.Return(scratch);
+            RowDriver.SourceRows(in d, y, sources);
+            RowDriver.RunOutputRow(in d, ref rowKernel, sources, rows, d.Output + (long)y * d.OutputPitch, scratchPtr, in layout);
         }
     }
 

@@ -39,7 +39,7 @@ internal static unsafe class StencilBlockKernel<TSize, TOps, TVector>
 
         long dx = data.DilationX;
         float* k = data.Kernel;
-        var order = new ColumnOrder(x0, x1, step, StoreLoadAliasing.PreferBackward(inputRows, TSize.Size + Rows - 1, outputRows, Rows));
+        var order = new ColumnOrder(x0, x1, step, StoreLoadAliasing.PreferBackward(inputRows, TSize.Size + Rows - 1, outputRows, Rows, data.ForcedSweep));
         for (int b = 0; b < order.Count; b++) Column(inputRows, outputRows, order[b], n, dx, k);
     }
 

@@ -25,52 +25,55 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
         }
 
         // Constant strings: Auto calls this on every Apply and must not allocate.
-        reason = IsBlockable(problem)
-            ? "native: 4-row register blocks at the widest accelerated tier; borders through row pointers and edge buffers"
-            : "stride or vertical dilation breaks row sharing, so rows run one at a time through the Simd row kernel (dense-row pre-pass for sx > 1)";
+        if (problem.Stride != (1, 1) || problem.Dilation.Y != 1)
+        {
+            reason = "stride or vertical dilation breaks the sharing of input rows between output rows; Simd computes those";
+            return false;
+        }
+
+        reason = "native: 4-row register blocks at the widest accelerated tier; borders through row pointers and edge buffers";
         return true;
     }
 
-    protected internal override void Execute(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, Conv2DProblem problem, int maxDegreeOfParallelism) =>
-        ConvolutionRunner.Run(input, kernel, output, problem, maxDegreeOfParallelism, default(Body));
+    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
+        ConvolutionRunner.Requirement(problem, options.Threads, BufferedRows(problem));
 
-    private static bool IsBlockable(Conv2DProblem p) => p.Stride == (1, 1) && p.Dilation.Y == 1;
+    protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
+        Prepared.Packed(problem, this, kernel, BufferedRows(problem), default(Body), out reason);
+
+    /// <summary>A four-row block reads kh + 3 input rows.</summary>
+    private static int BufferedRows(Conv2DProblem problem) => problem.KernelHeight + StencilBlockKernel<Stencil3x3, Vector128Ops, Vector128<float>>.Rows - 1;
 
     private readonly struct Body : IConvolutionBody
     {
-        public void Run(in ConvolutionData data, int maxDegreeOfParallelism)
+        public void Run(in ConvolutionData data, ExecutionContext context)
         {
-            if (Vector512.IsHardwareAccelerated) RunTier<Vector512Ops, Vector512<float>>(in data, maxDegreeOfParallelism);
-            else if (Vector256.IsHardwareAccelerated) RunTier<Vector256Ops, Vector256<float>>(in data, maxDegreeOfParallelism);
-            else if (Vector128.IsHardwareAccelerated) RunTier<Vector128Ops, Vector128<float>>(in data, maxDegreeOfParallelism);
-            else RowKernelBands<FusedScalarRowKernel>.RunAll(in data, maxDegreeOfParallelism);
+            if (Vector512.IsHardwareAccelerated) RunTier<Vector512Ops, Vector512<float>>(in data, context);
+            else if (Vector256.IsHardwareAccelerated) RunTier<Vector256Ops, Vector256<float>>(in data, context);
+            else if (Vector128.IsHardwareAccelerated) RunTier<Vector128Ops, Vector128<float>>(in data, context);
+            else RowKernelBands<FusedScalarRowKernel>.RunAll(in data, default, context);
         }
 
-        private static void RunTier<TOps, TVector>(in ConvolutionData data, int maxDegreeOfParallelism)
+        private static void RunTier<TOps, TVector>(in ConvolutionData data, ExecutionContext context)
             where TOps : IVectorOps<TVector>
             where TVector : struct
         {
-            if (data.StrideY != 1 || data.StrideX != 1 || data.DilationY != 1)
-            {
-                RowKernelBands<SimdRowKernel<TOps, TVector>>.RunAll(in data, maxDegreeOfParallelism);
-                return;
-            }
-
             switch (data.KernelHeight)
             {
-                case 3: RunSize<Stencil3x3, TOps, TVector>(in data, maxDegreeOfParallelism); break;
-                case 5: RunSize<Stencil5x5, TOps, TVector>(in data, maxDegreeOfParallelism); break;
-                default: RunSize<Stencil7x7, TOps, TVector>(in data, maxDegreeOfParallelism); break;
+                case 3: RunSize<Stencil3x3, TOps, TVector>(in data, context); break;
+                case 5: RunSize<Stencil5x5, TOps, TVector>(in data, context); break;
+                case 7: RunSize<Stencil7x7, TOps, TVector>(in data, context); break;
+                default: throw new System.InvalidOperationException($"Stencil has no {data.KernelHeight}x{data.KernelWidth} kernel; Supports should have declined it.");
             }
         }
 
-        private static void RunSize<TSize, TOps, TVector>(in ConvolutionData data, int maxDegreeOfParallelism)
+        private static void RunSize<TSize, TOps, TVector>(in ConvolutionData data, ExecutionContext context)
             where TSize : IStencilSize
             where TOps : IVectorOps<TVector>
             where TVector : struct
         {
             ParallelRowIterator.For(
-                data.OutputHeight, data.MultiplyAddsPerRow, maxDegreeOfParallelism, StencilBlockKernel<TSize, TOps, TVector>.Rows,
+                data.OutputHeight, data.MultiplyAddsPerRow, context, StencilBlockKernel<TSize, TOps, TVector>.Rows,
                 new StencilBands<TSize, TOps, TVector>(data));
         }
     }

@@ -1,0 +1,96 @@
+using System.Runtime.CompilerServices;
+using ConvSharp.Execution;
+using ConvSharp.Simd;
+
+namespace ConvSharp.Algorithms.Separable;
+
+/// <summary>
+/// The column pass for four consecutive output rows at once (vertical stride and dilation 1), two vectors wide: output
+/// rows o = 0..3 read intermediate rows o..o + kh − 1 of each plane, so each loaded row vector feeds up to four outputs.
+/// </summary>
+/// <remarks>
+/// <para>Registers: eight accumulators (4 rows × 2 vectors), two row vectors and one broadcast tap: 11 of 16 AVX2 registers.
+/// Per intermediate row the kernel loads two vectors and up to four taps for up to eight FMAs, where one output row at a
+/// time loads two vectors per two FMAs.</para>
+/// <para>Order: every output row adds rank by rank, tap by tap (i = 0 .. kh − 1), with fused multiply-adds from zero:
+/// exactly what <see cref="Simd.SimdRowKernel{TOps, TVector}"/> does for one row over the same R·kh row pointers, so a row
+/// computed here or alone (a band's last rows, a narrow tile) has the same bits. The rows a block reads are walked in three
+/// parts (rows 0..2 feed fewer outputs, rows 3..kh − 1 all four, rows kh..kh + 2 the last ones), so no output row ever
+/// multiplies a row outside its window: a NaN or infinity there cannot leak in through a zero weight.</para>
+/// </remarks>
+internal static unsafe class ColumnBlockKernel<TOps, TVector>
+    where TOps : IVectorOps<TVector>
+    where TVector : struct
+{
+    public const int Rows = 4;
+
+    /// <summary>
+    /// Columns [x0, x1) of output rows out[0..3]; <paramref name="planes"/>[r] points at the first intermediate row output
+    /// row 0 reads in plane r. Requires kh ≥ 3 and x1 − x0 ≥ two vectors; the last step overlaps the one before.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(float** planes, int rank, long pitch, float* taps, int kh, float** outputs, int x0, int x1)
+    {
+        int step = 2 * TOps.Count;
+        for (int x = x0; ; x += step)
+        {
+            if (x > x1 - step) x = x1 - step;
+            Column(planes, rank, pitch, taps, kh, outputs, x);
+            if (x == x1 - step) break;
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void Column(float** planes, int rank, long pitch, float* taps, int kh, float** outputs, int x)
+    {
+        int n = TOps.Count;
+        TVector a0 = TOps.Zero, b0 = TOps.Zero, a1 = TOps.Zero, b1 = TOps.Zero;
+        TVector a2 = TOps.Zero, b2 = TOps.Zero, a3 = TOps.Zero, b3 = TOps.Zero;
+        for (int r = 0; r < rank; r++)
+        {
+            float* p = planes[r] + x;
+            float* u = taps + (r * kh);
+
+            // Rows 0, 1, 2: the first outputs begin.
+            TVector v = TOps.Load(p), w = TOps.Load(p + n), k;
+            k = TOps.Broadcast(u[0]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
+            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            k = TOps.Broadcast(u[1]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
+            k = TOps.Broadcast(u[0]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
+            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            k = TOps.Broadcast(u[2]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
+            k = TOps.Broadcast(u[1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
+            k = TOps.Broadcast(u[0]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
+
+            // Rows 3 .. kh − 1: every output row takes one.
+            for (int t = 3; t < kh; t++)
+            {
+                p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+                k = TOps.Broadcast(u[t]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
+                k = TOps.Broadcast(u[t - 1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
+                k = TOps.Broadcast(u[t - 2]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
+                k = TOps.Broadcast(u[t - 3]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
+            }
+
+            // Rows kh, kh + 1, kh + 2: the last outputs finish (row kh − 1 was output 0's last).
+            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            k = TOps.Broadcast(u[kh - 1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
+            k = TOps.Broadcast(u[kh - 2]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
+            k = TOps.Broadcast(u[kh - 3]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
+            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            k = TOps.Broadcast(u[kh - 1]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
+            k = TOps.Broadcast(u[kh - 2]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
+            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            k = TOps.Broadcast(u[kh - 1]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
+        }
+
+        TOps.Store(outputs[0] + x, a0);
+        TOps.Store(outputs[0] + x + n, b0);
+        TOps.Store(outputs[1] + x, a1);
+        TOps.Store(outputs[1] + x + n, b1);
+        TOps.Store(outputs[2] + x, a2);
+        TOps.Store(outputs[2] + x + n, b2);
+        TOps.Store(outputs[3] + x, a3);
+        TOps.Store(outputs[3] + x + n, b3);
+    }
+}

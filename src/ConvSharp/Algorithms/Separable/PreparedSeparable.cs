@@ -1,0 +1,140 @@
+using System;
+using System.Runtime.Intrinsics;
+using ConvSharp.Algorithms.Simd;
+using ConvSharp.Execution;
+using ConvSharp.Simd;
+
+namespace ConvSharp.Algorithms.Separable;
+
+/// <summary>
+/// A kernel factored into R separable terms, run strip by strip: the row pass convolves every virtual input row a strip
+/// reads with each v_r (borders in x applied as always, rows outside the image taken through the border map, Constant
+/// rows from the fill row) into intermediate plane r; the column pass then combines the planes with the u_r.
+/// </summary>
+internal sealed unsafe class PreparedSeparable : PreparedConvolution
+{
+    private readonly SeparableFactors _factors;
+    private readonly float[] _columnTaps;
+    private readonly long _capBytes;
+
+    public PreparedSeparable(Conv2DProblem problem, Conv2DAlgorithm algorithm, SeparableFactors factors, long capBytes)
+        : base(problem, algorithm)
+    {
+        _factors = factors;
+        _capBytes = capBytes;
+        int kh = problem.KernelHeight;
+        _columnTaps = new float[factors.Rank * kh];
+        for (int r = 0; r < factors.Rank; r++) factors.Columns[r].CopyTo(_columnTaps, r * kh);
+    }
+
+    public int Rank => _factors.Rank;
+
+    /// <summary>True when the factors reproduce the kernel exactly in integers: bit-exact on small-integer data.</summary>
+    public override bool IsExact => _factors.Exact;
+
+    /// <summary>
+    /// Both passes round: (kh + kw + R + 1)·2⁻²³·Σ_r(Σ|u_r|)(Σ|v_r|)·M, plus the part of the kernel the factors miss,
+    /// Σ|K − Σ u_r v_rᵀ|·M, where M = max(max|x|, |fill|).
+    /// </summary>
+    public override double ErrorBound(double maxAbsInput)
+    {
+        double m = Math.Max(maxAbsInput, Math.Abs((double)Problem.Border.Value));
+        double roundings = Problem.KernelHeight + Problem.KernelWidth + Rank + 1;
+        return ((roundings * Math.Pow(2, -23) * _factors.FactorAbsSum) + _factors.ResidualAbsSum) * m;
+    }
+
+    protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context)
+    {
+        var p = Problem;
+        var layout = SeparableLayout.For(p, Rank, context.Threads, _capBytes);
+        float[] workspace = context.Workspace.Rent(layout.TotalFloats);
+        try
+        {
+            fixed (float* inputPtr = input.Data)
+            fixed (float* outputPtr = output.Data)
+            fixed (float* columnTaps = _columnTaps)
+            fixed (float* workspacePtr = workspace)
+            {
+                float* fill = workspacePtr;
+                float* bands = fill + layout.FillFloats;
+                float* planes = bands + (layout.BandFloats * layout.Bands);
+                if (layout.FillFloats > 0) new Span<float>(fill, (int)layout.FillFloats).Fill(p.Border.Value);
+                int sweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+
+                var rowPass = SeparableLayout.RowPassShape(p);
+                rowPass.Input = inputPtr;
+                rowPass.InputPitch = input.Pitch;
+                rowPass.FillRow = layout.FillFloats > 0 ? fill : null;
+                int pitch = SeparableLayout.Pitch(p);
+                rowPass.OutputPitch = pitch;
+                rowPass.Scratch = bands;
+                rowPass.ScratchPerBand = layout.BandFloats;
+                rowPass.ForcedSweep = sweep;
+
+                var columnPass = new ConvolutionData
+                {
+                    InputPitch = pitch,
+                    Kernel = columnTaps,
+                    KernelHeight = Rank * p.KernelHeight,
+                    KernelWidth = 1,
+                    OutputPitch = output.Pitch,
+                    OutputWidth = p.OutputWidth,
+                    StrideX = 1,
+                    DilationX = 1,
+                    Scratch = bands,
+                    ScratchPerBand = layout.BandFloats,
+                    ForcedSweep = sweep,
+                };
+
+                for (int y0 = 0; y0 < p.OutputHeight; y0 += layout.StripRows)
+                {
+                    int rows = Math.Min(layout.StripRows, p.OutputHeight - y0);
+                    long planeRows = SeparableLayout.IntermediateRows(p, rows), planeFloats = planeRows * pitch;
+                    using (context.Stage("row-pass"))
+                    {
+                        // Intermediate row t holds virtual input row y0·sy − ay + t, so the pass's "anchor" is −(y0·sy − ay).
+                        rowPass.AnchorY = checked(p.Anchor.Y - (y0 * p.Stride.Y));
+                        rowPass.OutputHeight = (int)planeRows;
+                        for (int r = 0; r < Rank; r++)
+                        {
+                            fixed (float* rowTaps = _factors.Rows[r])
+                            {
+                                rowPass.Kernel = rowTaps;
+                                rowPass.Output = planes + (r * planeFloats);
+                                SimdConvolution.RunAll(in rowPass, context);
+                            }
+                        }
+                    }
+
+                    using (context.Stage("column-pass"))
+                    {
+                        columnPass.Output = outputPtr + ((long)y0 * output.Pitch);
+                        columnPass.OutputHeight = rows;
+                        RunColumns(in columnPass, planes, planeFloats, context);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
+    private void RunColumns(in ConvolutionData data, float* planes, long planeFloats, ExecutionContext context)
+    {
+        if (Vector512.IsHardwareAccelerated) RunColumns<SimdRowKernel<Vector512Ops, Vector512<float>>, Vector512Ops, Vector512<float>>(in data, planes, planeFloats, true, context);
+        else if (Vector256.IsHardwareAccelerated) RunColumns<SimdRowKernel<Vector256Ops, Vector256<float>>, Vector256Ops, Vector256<float>>(in data, planes, planeFloats, true, context);
+        else if (Vector128.IsHardwareAccelerated) RunColumns<SimdRowKernel<Vector128Ops, Vector128<float>>, Vector128Ops, Vector128<float>>(in data, planes, planeFloats, true, context);
+        else RunColumns<FusedScalarRowKernel, Vector128Ops, Vector128<float>>(in data, planes, planeFloats, false, context);
+    }
+
+    private void RunColumns<TKernel, TOps, TVector>(in ConvolutionData data, float* planes, long planeFloats, bool blocks, ExecutionContext context)
+        where TKernel : struct, IRowKernel
+        where TOps : IVectorOps<TVector>
+        where TVector : struct
+    {
+        var bands = new SeparableColumnBands<TKernel, TOps, TVector>(data, planes, planeFloats, Rank, Problem.KernelHeight, Problem.Stride.Y, Problem.Dilation.Y, blocks, default);
+        ParallelRowIterator.For(data.OutputHeight, data.MultiplyAddsPerRow, context, ColumnBlockKernel<TOps, TVector>.Rows, bands);
+    }
+}

@@ -1,0 +1,44 @@
+namespace ConvSharp.Execution;
+
+/// <summary>
+/// The preparation of the single-pass fast paths: the kernel packed row-major (flipped for convolution) once, and a body
+/// that <see cref="ConvolutionRunner"/> runs over it as one stage named after the algorithm.
+/// </summary>
+internal sealed class PackedKernelConvolution<TBody> : PreparedConvolution
+    where TBody : struct, IConvolutionBody
+{
+    private readonly float[] _taps;
+    private readonly double _sumAbsTaps;
+    private readonly string _stage;
+    private readonly int _bufferedRows;
+    private readonly long _extraBandFloats;
+    private readonly bool _singleThread;
+    private readonly TBody _body;
+
+    /// <param name="problem">The problem.</param>
+    /// <param name="algorithm">The algorithm it runs for.</param>
+    /// <param name="kernel">The kernel, copied and packed here.</param>
+    /// <param name="bufferedRows">Source rows a band reads at once (kh, or kh + 3 for four-row blocks).</param>
+    /// <param name="extraBandFloats">Scratch a band needs besides the row driver's, after it in its slice.</param>
+    /// <param name="singleThread">True when the body runs on the caller's thread only, so one band's scratch is enough.</param>
+    /// <param name="body">What runs.</param>
+    public PackedKernelConvolution(Conv2DProblem problem, Conv2DAlgorithm algorithm, ReadOnlyPlane2D kernel, int bufferedRows, long extraBandFloats, bool singleThread, TBody body)
+        : base(problem, algorithm)
+    {
+        _taps = ConvolutionRunner.PackKernel(kernel, problem.Kind);
+        foreach (float t in _taps) _sumAbsTaps += System.Math.Abs(t);
+        _stage = algorithm.Stages[0];
+        _bufferedRows = bufferedRows;
+        _extraBandFloats = extraBandFloats;
+        _singleThread = singleThread;
+        _body = body;
+    }
+
+    public override double ErrorBound(double maxAbsInput) => Problem.ErrorBound(maxAbsInput, _sumAbsTaps);
+
+    protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context)
+    {
+        using var stage = context.Stage(_stage);
+        ConvolutionRunner.Run(input, _taps, output, Problem, _singleThread ? 1 : context.Threads, context, _bufferedRows, _extraBandFloats, _body);
+    }
+}
