@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Rewrites the benchmark tables in README.md and docs/benchmarks.md from docs/results/*.json.
 
-Run after `convsharp bench --suite S --json docs/results/S.json ...` for S in seed, kernels, large. Tables sit between
+Run after `convsharp bench --suite S --json docs/results/S.json ...` for S in seed, kernels, separable, large. Tables sit between
 <!-- table:NAME --> and <!-- /table:NAME --> markers, so the prose around them is never touched.
 """
 import json
@@ -20,19 +20,27 @@ def ms(v):
 
 
 def groups(rows):
-    """Splits the results into problems in run order (a new group starts when a problem string reappears)."""
+    """Splits the results into cases in run order: by the `case` field, or (older files without it) a new group
+    whenever an algorithm reappears."""
     out = []
     for r in rows:
-        if not out or out[-1][0] != r["problem"] or any(x["algorithm"] == r["algorithm"] for x in out[-1][1]):
-            out.append((r["problem"], []))
+        key = r.get("case", r["problem"])
+        if not out or out[-1][0] != key or ("case" not in r and any(x["algorithm"] == r["algorithm"] for x in out[-1][1])):
+            out.append((key, []))
         out[-1][1].append(r)
     return out
+
+
+def fastest_cv(rows):
+    """The fastest OpenCV row of a case (filter2D or sepFilter2D), or None."""
+    cv = [r for r in rows if r["peer"] and r["algorithm"].startswith("OpenCV")]
+    return min(cv, key=lambda r: r["median_ms"]) if cv else None
 
 
 def seed_table():
     rows = load("seed")
     naive = next(r for r in rows if r["algorithm"] == "Naive")["median_ms"]
-    cv = next((r for r in rows if r["peer"]), None)
+    cv = fastest_cv(rows)
     lines = ["| algorithm | median | vs Naive | vs OpenCV | verified |", "|---|---:|---:|---:|---|"]
     for r in rows:
         m = r["median_ms"]
@@ -43,23 +51,24 @@ def seed_table():
 
 
 def best_table(suite):
-    lines = ["| kernel | fastest ConvSharp | median | OpenCV filter2D | vs OpenCV | all rows verified |", "|---|---|---:|---:|---:|---|"]
-    for index, (problem, rows) in enumerate(groups(load(suite))):
-        size = re.search(r"_k(\d+x\d+)_", problem).group(1)
-        label = size + (" Gaussian (separable)" if suite == "kernels" and index == 5 else "")
+    lines = ["| case | kernel | fastest ConvSharp | median | fastest OpenCV | vs OpenCV | Auto | all rows verified |", "|---|---|---|---:|---:|---:|---|---|"]
+    for case, rows in groups(load(suite)):
+        size = re.search(r"_k(\d+x\d+)_", rows[0]["problem"]).group(1)
         ours = [r for r in rows if not r["peer"] and not r["algorithm"].startswith("Auto")]
         best = min(ours, key=lambda r: r["median_ms"])
-        cv = next((r for r in rows if r["peer"]), None)
+        auto = next((r for r in rows if r["algorithm"].startswith("Auto")), None)
+        auto_text = f"{auto['algorithm'][6:-1]}, {auto['median_ms'] / best['median_ms']:.2f}× the fastest" if auto else "—"
+        cv = fastest_cv(rows)
         ratio = f"**{best['median_ms'] / cv['median_ms']:.2f}×**" if cv else "—"
-        cv_ms = ms(cv["median_ms"]) if cv else "—"
+        cv_ms = f"{ms(cv['median_ms'])} ({cv['algorithm'][7:]})" if cv else "—"
         verified = "yes" if all(r["verified"] for r in rows) else "NO"
-        lines.append(f"| {label} | {best['algorithm']} | {ms(best['median_ms'])} | {cv_ms} | {ratio} | {verified} |")
+        lines.append(f"| {case if not case.startswith('h') else '—'} | {size} | {best['algorithm']} | {ms(best['median_ms'])} | {cv_ms} | {ratio} | {auto_text} | {verified} |")
     return "\n".join(lines)
 
 
 def notebook_values():
     rows = {r["algorithm"]: r["median_ms"] for r in load("seed")}
-    cv = next(r for r in load("seed") if r["peer"])["median_ms"]
+    cv = fastest_cv(load("seed"))["median_ms"]
     return {k: ms(rows[k]) for k in ["Naive", "Direct", "Parallel", "Reference", "Stencil"]} | {"OpenCV": ms(cv)}
 
 
@@ -80,11 +89,13 @@ def notebook_table():
     ])
 
 
-tables = {"seed": seed_table, "kernels": lambda: best_table("kernels"), "large": lambda: best_table("large"), "notebook": notebook_table}
+tables = {"seed": seed_table, "kernels": lambda: best_table("kernels"), "separable": lambda: best_table("separable"),
+          "large": lambda: best_table("large"), "notebook": notebook_table}
 for doc in [root / "README.md", root / "docs" / "benchmarks.md"]:
     text = doc.read_text()
     for name, render in tables.items():
         pattern = re.compile(rf"(<!-- table:{name} -->\n)(?:.*?\n)?(<!-- /table:{name} -->)", re.S)
-        text = pattern.sub(lambda m: m.group(1) + render() + "\n" + m.group(2), text)
+        if pattern.search(text):
+            text = pattern.sub(lambda m: m.group(1) + render() + "\n" + m.group(2), text)
     doc.write_text(text)
 print("tables updated")

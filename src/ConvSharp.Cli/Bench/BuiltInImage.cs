@@ -12,7 +12,7 @@ public static class BuiltInImage
     /// <summary>A <paramref name="size"/>×<paramref name="size"/> image; the same pixels on every machine.</summary>
     public static Matrix Create(int size)
     {
-        if (size < 1 || size > 16384) throw new CliException($"--size {size} must be between 1 and 16384");
+        if (size < 1 || size > 16384) throw new CliException($"--image-size {size} must be between 1 and 16384");
         var random = new Random(1024);
         var data = new float[(long)size * size];
         double s = size;

@@ -29,8 +29,16 @@ internal static unsafe class RowDriver
     public static long BandScratchFloats(in ConvolutionData d, int bufferedRows)
     {
         var layout = new ScratchLayout(in d, kernelHandlesStride: false, MaxVectorWidth, bufferedRows);
-        return PointerFloats(bufferedRows) + layout.TotalFloats;
+        return SeparateBands(PointerFloats(bufferedRows) + layout.TotalFloats);
     }
+
+    /// <summary>
+    /// Rounds a band's slice up to whole 128-byte blocks plus one spare block, so two bands never write the same cache
+    /// line, nor the pair of lines the adjacent-line prefetcher fetches together: bands run on different cores and
+    /// rewrite their edge buffers every row, and a shared line would bounce between the cores (measured: Simd 3×3 on
+    /// 1024², two threads, 2.47 ms with adjacent slices against 0.66 ms before slices existed).
+    /// </summary>
+    public static long SeparateBands(long floats) => ((floats + 31) / 32 * 32) + 32;
 
     /// <summary>Floats that hold 2·<paramref name="rows"/> pointers, kept even so the buffers after them stay 8-byte aligned.</summary>
     public static int PointerFloats(int rows) => 2 * rows * (sizeof(nint) / sizeof(float));

@@ -68,7 +68,7 @@ internal readonly struct SeparableLayout
     {
         long fill = problem.Border.Mode == BorderMode.Constant ? problem.InputWidth : 0;
         var rowPass = RowPassShape(problem);
-        long band = Math.Max(RowDriver.BandScratchFloats(in rowPass, 1), RowDriver.PointerFloats((rank * problem.KernelHeight) + rank + ColumnBlockKernel<ConvSharp.Simd.Vector128Ops, System.Runtime.Intrinsics.Vector128<float>>.Rows));
+        long band = Math.Max(RowDriver.BandScratchFloats(in rowPass, 1), RowDriver.SeparateBands(RowDriver.PointerFloats((rank * problem.KernelHeight) + rank + ColumnBlockKernel<ConvSharp.Simd.Vector128Ops, System.Runtime.Intrinsics.Vector128<float>>.Rows)));
         int bands = ParallelRowIterator.MaxBands(threads);
         long fixedFloats = fill + (band * bands);
 

@@ -38,7 +38,6 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
         if (StoreLoadAliasing.PreferBackward(rows, data.KernelHeight, &dst, 1, data.ForcedSweep))
         {
             int x = x1;
-            for (; x - 8 * n >= x0; x -= 8 * n) EightVectors(rows, dst, x - 8 * n, in data);
             for (; x - 4 * n >= x0; x -= 4 * n) FourVectors(rows, dst, x - 4 * n, in data);
             for (; x - n >= x0; x -= n) OneVector(rows, dst, x - n, in data);
             if (x > x0) OneVector(rows, dst, x0, in data);
@@ -46,51 +45,10 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
         else
         {
             int x = x0;
-            for (; x <= x1 - 8 * n; x += 8 * n) EightVectors(rows, dst, x, in data);
             for (; x <= x1 - 4 * n; x += 4 * n) FourVectors(rows, dst, x, in data);
             for (; x <= x1 - n; x += n) OneVector(rows, dst, x, in data);
             if (x < x1) OneVector(rows, dst, x1 - n, in data);
         }
-    }
-
-    /// <summary>
-    /// Eight vectors (8N columns) per step: eight independent FMA chains cover the FMA latency (4 cycles) on both FMA
-    /// pipes, where four chains leave half the pipes idle. Each tap is one broadcast, eight loads and eight FMAs.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void EightVectors(float** rows, float* dst, int x, in ConvolutionData data)
-    {
-        int n = TOps.Count, kh = data.KernelHeight, kw = data.KernelWidth;
-        long dx = data.DilationX;
-        TVector acc0 = TOps.Zero, acc1 = TOps.Zero, acc2 = TOps.Zero, acc3 = TOps.Zero;
-        TVector acc4 = TOps.Zero, acc5 = TOps.Zero, acc6 = TOps.Zero, acc7 = TOps.Zero;
-        for (int i = 0; i < kh; i++)
-        {
-            float* row = rows[i] + x;
-            float* taps = data.Kernel + i * kw;
-            for (int j = 0; j < kw; j++)
-            {
-                TVector weight = TOps.Broadcast(taps[j]);
-                float* p = row + j * dx;
-                acc0 = TOps.MultiplyAdd(TOps.Load(p), weight, acc0);
-                acc1 = TOps.MultiplyAdd(TOps.Load(p + n), weight, acc1);
-                acc2 = TOps.MultiplyAdd(TOps.Load(p + 2 * n), weight, acc2);
-                acc3 = TOps.MultiplyAdd(TOps.Load(p + 3 * n), weight, acc3);
-                acc4 = TOps.MultiplyAdd(TOps.Load(p + 4 * n), weight, acc4);
-                acc5 = TOps.MultiplyAdd(TOps.Load(p + 5 * n), weight, acc5);
-                acc6 = TOps.MultiplyAdd(TOps.Load(p + 6 * n), weight, acc6);
-                acc7 = TOps.MultiplyAdd(TOps.Load(p + 7 * n), weight, acc7);
-            }
-        }
-
-        TOps.Store(dst + x, acc0);
-        TOps.Store(dst + x + n, acc1);
-        TOps.Store(dst + x + 2 * n, acc2);
-        TOps.Store(dst + x + 3 * n, acc3);
-        TOps.Store(dst + x + 4 * n, acc4);
-        TOps.Store(dst + x + 5 * n, acc5);
-        TOps.Store(dst + x + 6 * n, acc6);
-        TOps.Store(dst + x + 7 * n, acc7);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
