@@ -1,3 +1,5 @@
+using System;
+
 namespace ConvSharp.Execution;
 
 /// <summary>
@@ -8,10 +10,17 @@ namespace ConvSharp.Execution;
 /// </summary>
 internal unsafe struct ConvolutionData
 {
+    /// <summary>The buffer the input rows come from; element 0 is image row <see cref="InputRowOrigin"/>, column <see cref="InputColumnOrigin"/>.</summary>
     public float* Input;
     public int InputPitch;
+
+    /// <summary>The whole image's extent, against which the border is applied (a tile's buffer may hold less of it).</summary>
     public int InputHeight;
     public int InputWidth;
+
+    /// <summary>Where <see cref="Input"/> sits in the image: 0, 0 for the whole plane, the halo's corner for a tile.</summary>
+    public int InputRowOrigin;
+    public int InputColumnOrigin;
 
     /// <summary>kh·kw taps, row-major, as correlation applies them.</summary>
     public float* Kernel;
@@ -71,6 +80,24 @@ internal unsafe struct ConvolutionData
             InteriorEnd = interiorEnd,
             ForcedSweep = -1,
         };
+    }
+
+    /// <summary>
+    /// This description restricted to the output tile <paramref name="output"/> of the whole output: output row y of the
+    /// tile is output row output.Row + y of the whole, which the anchor absorbs (the virtual row y·sy − ay becomes
+    /// (output.Row + y)·sy − ay), and so for columns; the interior columns are the whole output's, shifted and clipped.
+    /// The input buffer's origin is set by the caller.
+    /// </summary>
+    public readonly ConvolutionData ForTile(Borders.TileRegion output)
+    {
+        var tile = this;
+        tile.AnchorY = checked(AnchorY - (output.Row * StrideY));
+        tile.AnchorX = checked(AnchorX - (output.Column * StrideX));
+        tile.OutputHeight = output.Height;
+        tile.OutputWidth = output.Width;
+        tile.InteriorStart = Math.Clamp(InteriorStart - output.Column, 0, output.Width);
+        tile.InteriorEnd = Math.Clamp(InteriorEnd - output.Column, tile.InteriorStart, output.Width);
+        return tile;
     }
 
     /// <summary>Band <paramref name="band"/>'s slice of the workspace.</summary>

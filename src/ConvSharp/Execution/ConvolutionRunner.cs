@@ -25,10 +25,27 @@ internal static unsafe class ConvolutionRunner
         return new WorkspaceRequirement(perCall * sizeof(float), perBand * sizeof(float), ParallelRowIterator.MaxBands(threads));
     }
 
-    public static void Run<TBody>(ReadOnlyPlane2D input, float[] packedKernel, Plane2D output, Conv2DProblem problem, int threads, ExecutionContext context, int bufferedRows, long extraBandFloats, TBody body)
+    /// <param name="input">The whole input plane, or for a tile the buffer holding its region of the image (with halo).</param>
+    /// <param name="packedKernel">The taps, packed.</param>
+    /// <param name="output">The whole output, or the tile's output.</param>
+    /// <param name="problem">The whole image's problem.</param>
+    /// <param name="threads">Threads the body may use.</param>
+    /// <param name="context">Workspace, cancellation, test hooks.</param>
+    /// <param name="bufferedRows">Source rows a band reads at once.</param>
+    /// <param name="extraBandFloats">Extra scratch per band.</param>
+    /// <param name="body">What runs.</param>
+    /// <param name="tile">For a tile: where <paramref name="input"/> sits in the image and which region of the output <paramref name="output"/> is; null for the whole plane.</param>
+    public static void Run<TBody>(ReadOnlyPlane2D input, float[] packedKernel, Plane2D output, Conv2DProblem problem, int threads, ExecutionContext context, int bufferedRows, long extraBandFloats, TBody body, TileWindow? tile = null)
         where TBody : struct, IConvolutionBody
     {
         var data = ConvolutionData.Describe(problem);
+        if (tile is { } window)
+        {
+            data = data.ForTile(window.Output);
+            data.InputRowOrigin = window.InputRow;
+            data.InputColumnOrigin = window.InputColumn;
+        }
+
         var requirement = Requirement(problem, threads, bufferedRows, extraBandFloats);
         long fillFloats = requirement.PerCallBytes / sizeof(float), bandFloats = requirement.PerBandBytes / sizeof(float);
         float[] workspace = context.Workspace.Rent(fillFloats + (bandFloats * requirement.Bands));

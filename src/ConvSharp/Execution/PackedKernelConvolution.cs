@@ -1,10 +1,12 @@
+using ConvSharp.Borders;
+
 namespace ConvSharp.Execution;
 
 /// <summary>
 /// The preparation of the single-pass fast paths: the kernel packed row-major (flipped for convolution) once, and a body
 /// that <see cref="ConvolutionRunner"/> runs over it as one stage named after the algorithm.
 /// </summary>
-internal sealed class PackedKernelConvolution<TBody> : PreparedConvolution
+internal sealed class PackedKernelConvolution<TBody> : PreparedConvolution, ITileExecution
     where TBody : struct, IConvolutionBody
 {
     private readonly float[] _taps;
@@ -40,5 +42,28 @@ internal sealed class PackedKernelConvolution<TBody> : PreparedConvolution
     {
         using var stage = context.Stage(_stage);
         ConvolutionRunner.Run(input, _taps, output, Problem, _singleThread ? 1 : context.Threads, context, _bufferedRows, _extraBandFloats, _body);
+    }
+
+    /// <summary>
+    /// Computes the region <paramref name="outputRegion"/> of the whole output into <paramref name="output"/>, reading a
+    /// tile buffer <paramref name="input"/> whose element (0, 0) is image row <paramref name="inputRow"/>, column
+    /// <paramref name="inputColumn"/>. Borders apply where the whole image ends; the buffer must hold
+    /// <see cref="TileRegion.Required"/>. Each sample equals the whole-image result's, bit for bit.
+    /// </summary>
+    /// <exception cref="System.ArgumentException">A region lies outside the output, or the buffer misses part of what the region reads.</exception>
+    public void ExecuteTile(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion outputRegion, ExecutionContext context)
+    {
+        var p = Problem;
+        if (outputRegion.Row < 0 || outputRegion.Column < 0 || outputRegion.Height < 1 || outputRegion.Width < 1 ||
+            outputRegion.Row + outputRegion.Height > p.OutputHeight || outputRegion.Column + outputRegion.Width > p.OutputWidth)
+            ThrowHelper.Argument(nameof(outputRegion), $"outputRegion = {outputRegion} is not inside the {p.OutputHeight}x{p.OutputWidth} output of {p}.");
+        if (output.Height != outputRegion.Height || output.Width != outputRegion.Width)
+            ThrowHelper.Argument(nameof(output), $"output is {output.Height}x{output.Width} but the region is {outputRegion.Height}x{outputRegion.Width}.");
+        var required = TileRegion.Required(p, outputRegion);
+        if (required.Height > 0 && (required.Row < inputRow || required.Column < inputColumn ||
+            required.Row + required.Height > inputRow + input.Height || required.Column + required.Width > inputColumn + input.Width))
+            ThrowHelper.Argument(nameof(input), $"the tile buffer covers image rows [{inputRow}, {inputRow + input.Height}) and columns [{inputColumn}, {inputColumn + input.Width}), but {outputRegion} reads {required}.");
+        using var stage = context.Stage(_stage);
+        ConvolutionRunner.Run(input, _taps, output, p, _singleThread ? 1 : context.Threads, context, _bufferedRows, _extraBandFloats, _body, new TileWindow(inputRow, inputColumn, outputRegion));
     }
 }

@@ -63,20 +63,13 @@ internal static unsafe class RowDriver
         }
     }
 
-    /// <summary>Pointers to the (bordered) input row each tap row of output row <paramref name="y"/> reads; column 0 of the input is at index 0.</summary>
+    /// <summary>Pointers to the (bordered) input row each tap row of output row <paramref name="y"/> reads, global-indexed (see <see cref="RowSources"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SourceRows(in ConvolutionData d, int y, float** sources)
     {
         long top = (long)y * d.StrideY - d.AnchorY;
         for (int i = 0; i < d.KernelHeight; i++)
-            sources[i] = SourceRow(in d, top + (long)i * d.DilationY);
-    }
-
-    /// <summary>The input row that virtual row <paramref name="virtualRow"/> reads, or the fill row for Constant.</summary>
-    public static float* SourceRow(in ConvolutionData d, long virtualRow)
-    {
-        int row = BorderIndex.Map(virtualRow, d.InputHeight, d.BorderMode);
-        return row < 0 ? d.FillRow : d.Input + (long)row * d.InputPitch;
+            sources[i] = RowSources.Row(in d, top + (long)i * d.DilationY);
     }
 
     /// <summary>Computes one output row: interior columns straight from <paramref name="sources"/>, edge columns through edge buffers.</summary>
@@ -103,31 +96,14 @@ internal static unsafe class RowDriver
         int kh = d.KernelHeight;
         if (layout.LeftEnd > 0)
         {
-            FillEdgeRows(in d, sources, kh, 0, layout.LeftLength, scratch, rows);
+            RowSources.FillEdgeRows(in d, sources, kh, 0, layout.LeftLength, scratch, rows);
             RunSegment(in d, ref kernel, rows, dst, 0, layout.LeftEnd, scratch + layout.DenseOffset);
         }
 
         if (layout.RightStart < d.OutputWidth)
         {
-            FillEdgeRows(in d, sources, kh, layout.RightStart, layout.RightLength, scratch + layout.RightOffset, rows);
+            RowSources.FillEdgeRows(in d, sources, kh, layout.RightStart, layout.RightLength, scratch + layout.RightOffset, rows);
             RunSegment(in d, ref kernel, rows, dst, layout.RightStart, d.OutputWidth, scratch + layout.DenseOffset);
-        }
-    }
-
-    /// <summary>
-    /// Fills <paramref name="count"/> edge buffers of <paramref name="length"/> samples, one per source row, starting at the
-    /// input column output column <paramref name="firstOutput"/> reads first, and points <paramref name="rows"/> at them so
-    /// that rows[t][x·sx + j·dx] is the bordered sample at column x·sx + j·dx − ax.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void FillEdgeRows(in ConvolutionData d, float** sources, int count, int firstOutput, int length, float* buffers, float** rows)
-    {
-        long firstColumn = (long)firstOutput * d.StrideX;
-        for (int t = 0; t < count; t++)
-        {
-            float* buffer = buffers + (long)t * length;
-            FillColumns(in d, sources[t], firstColumn - d.AnchorX, length, buffer);
-            rows[t] = buffer - firstColumn;
         }
     }
 
@@ -147,24 +123,5 @@ internal static unsafe class RowDriver
         int denseEnd = (x1 - 1) * sx + 1;
         kernel.Run(rows, dense - denseStart, denseStart, denseEnd, in d);
         for (int x = x0; x < x1; x++) dst[x] = dense[(long)(x - x0) * sx];
-    }
-
-    /// <summary><c>dest[k]</c> = the bordered sample at column <paramref name="firstColumn"/> + k of the row at <paramref name="source"/>: the in-range part is one block copy, only the overhang goes through the border map.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FillColumns(in ConvolutionData d, float* source, long firstColumn, int length, float* dest)
-    {
-        int width = d.InputWidth;
-        long copyStart = Math.Clamp(firstColumn, 0, width);
-        long copyEnd = Math.Clamp(firstColumn + length, copyStart, width);
-        for (long c = firstColumn; c < copyStart; c++) dest[c - firstColumn] = Bordered(in d, source, c);
-        long copied = copyEnd - copyStart;
-        if (copied > 0) Buffer.MemoryCopy(source + copyStart, dest + (copyStart - firstColumn), copied * sizeof(float), copied * sizeof(float));
-        for (long c = Math.Max(copyEnd, firstColumn); c < firstColumn + length; c++) dest[c - firstColumn] = Bordered(in d, source, c);
-    }
-
-    private static float Bordered(in ConvolutionData d, float* source, long column)
-    {
-        int mapped = BorderIndex.Map(column, d.InputWidth, d.BorderMode);
-        return mapped < 0 ? d.FillValue : source[mapped];
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.CompilerServices;
 using ConvSharp.Algorithms.Simd;
+using ConvSharp.Borders;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
 
@@ -41,7 +42,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         for (; blocks && y + BlockRows <= end; y += BlockRows)
         {
             // Stride and dilation 1: output rows y..y+3 read input rows y − ay .. y − ay + K + 2.
-            for (int t = 0; t < sourceCount; t++) sources[t] = RowDriver.SourceRow(in d, (long)y + t - d.AnchorY);
+            for (int t = 0; t < sourceCount; t++) sources[t] = RowSources.Row(in d, (long)y + t - d.AnchorY);
             for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
             if (interiorStart < interiorEnd)
             {
@@ -51,13 +52,13 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
 
             if (layout.LeftEnd > 0)
             {
-                RowDriver.FillEdgeRows(in d, sources, sourceCount, 0, layout.LeftLength, scratchPtr, rows);
+                RowSources.FillEdgeRows(in d, sources, sourceCount, 0, layout.LeftLength, scratchPtr, rows);
                 Block(rows, outputs, 0, layout.LeftEnd, in d);
             }
 
             if (layout.RightStart < d.OutputWidth)
             {
-                RowDriver.FillEdgeRows(in d, sources, sourceCount, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
+                RowSources.FillEdgeRows(in d, sources, sourceCount, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
                 Block(rows, outputs, layout.RightStart, d.OutputWidth, in d);
             }
         }
