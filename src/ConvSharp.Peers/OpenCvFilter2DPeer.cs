@@ -49,43 +49,18 @@ public sealed class OpenCvFilter2DPeer : ConvolutionPeer
         }
     }
 
-    private sealed class Prepared : PreparedPeer
+    private sealed class Prepared : OpenCvPreparedPeer
     {
-        private readonly Mat _input;
         private readonly Mat _kernel;
-        private readonly Mat _output;
-        private readonly Point _anchor;
-        private readonly BorderTypes _border;
 
         public Prepared(Conv2DProblem problem, ReadOnlySpan<float> input, ReadOnlySpan<float> kernel)
+            : base(problem, input)
         {
-            _input = Mat.FromPixelData(problem.InputHeight, problem.InputWidth, MatType.CV_32FC1, input.ToArray());
             var weights = kernel.ToArray();
             if (problem.Kind == ConvolutionKind.Convolution) Array.Reverse(weights); // row-major reversal flips both axes
-            _kernel = Mat.FromPixelData(problem.KernelHeight, problem.KernelWidth, MatType.CV_32FC1, weights);
-            _output = new Mat(problem.OutputHeight, problem.OutputWidth, MatType.CV_32FC1);
-            _anchor = new Point(problem.Anchor.X, problem.Anchor.Y);
-            _border = OpenCvMapping.Border(problem);
+            _kernel = Own(Mat.FromPixelData(problem.KernelHeight, problem.KernelWidth, MatType.CV_32FC1, weights));
         }
 
-        public override void Run() => Cv2.Filter2D(_input, _output, MatType.CV_32F, _kernel, _anchor, 0, _border);
-
-        public override float[] Result()
-        {
-            _output.GetArray(out float[] values);
-            return values;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _input.Dispose();
-                _kernel.Dispose();
-                _output.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public override void Run() => Cv2.Filter2D(Input, Output, MatType.CV_32F, _kernel, Anchor, 0, Border);
     }
 }

@@ -71,44 +71,18 @@ public sealed class OpenCvSepFilter2DPeer : ConvolutionPeer
         return (column, row, residual, sumAbs);
     }
 
-    private sealed class Prepared : PreparedPeer
+    private sealed class Prepared : OpenCvPreparedPeer
     {
-        private readonly Mat _input;
         private readonly Mat _column;
         private readonly Mat _row;
-        private readonly Mat _output;
-        private readonly Point _anchor;
-        private readonly BorderTypes _border;
 
         public Prepared(Conv2DProblem problem, ReadOnlySpan<float> input, float[] column, float[] row)
+            : base(problem, input)
         {
-            _input = Mat.FromPixelData(problem.InputHeight, problem.InputWidth, MatType.CV_32FC1, input.ToArray());
-            _column = Mat.FromPixelData(column.Length, 1, MatType.CV_32FC1, column);
-            _row = Mat.FromPixelData(1, row.Length, MatType.CV_32FC1, row);
-            _output = new Mat(problem.OutputHeight, problem.OutputWidth, MatType.CV_32FC1);
-            _anchor = new Point(problem.Anchor.X, problem.Anchor.Y);
-            _border = OpenCvMapping.Border(problem);
+            _column = Own(Mat.FromPixelData(column.Length, 1, MatType.CV_32FC1, column));
+            _row = Own(Mat.FromPixelData(1, row.Length, MatType.CV_32FC1, row));
         }
 
-        public override void Run() => Cv2.SepFilter2D(_input, _output, MatType.CV_32F, _row, _column, _anchor, 0, _border);
-
-        public override float[] Result()
-        {
-            _output.GetArray(out float[] values);
-            return values;
-        }
-
-        protected override void Dispose(bool disposing)
-        {
-            if (disposing)
-            {
-                _input.Dispose();
-                _column.Dispose();
-                _row.Dispose();
-                _output.Dispose();
-            }
-
-            base.Dispose(disposing);
-        }
+        public override void Run() => Cv2.SepFilter2D(Input, Output, MatType.CV_32F, _row, _column, Anchor, 0, Border);
     }
 }

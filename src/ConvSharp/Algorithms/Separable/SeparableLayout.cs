@@ -12,7 +12,8 @@ internal readonly struct SeparableLayout
 {
     /// <summary>
     /// The most intermediate a strip holds: 2 MiB, half per core on two cores, so the rows the row pass writes are still in
-    /// L2 (1 MiB per core on the Zen 3 machine) when the column pass reads them. Measured on 2048² Gaussians 7/15/31:
+    /// cache (L2 512 KiB per core and L3 32 MiB on the Zen 3 machine) when the column pass reads them, while a strip is tall
+    /// enough that the kh − 1 halo rows each strip recomputes stay a small part of it. Measured on 2048² Gaussians 7/15/31:
     /// 512 KiB strips 5.4/9.5/19.4 ms (the kh − 1 halo rows recomputed per strip dominate), 1 MiB 4.0/6.2/9.9, 2 MiB
     /// 4.7/6.0/10.7, 8 MiB 5.3/8.1/10.2, 48 MiB (the whole plane) 8.6/7.8/10.3; docs/benchmarks.md.
     /// </summary>
