@@ -19,8 +19,9 @@ public sealed class ReferenceResult
     private readonly int[]? _positions;
     private readonly double[]? _sampled;
 
-    private ReferenceResult(Conv2DProblem problem, float[]? full, int[]? positions, double[]? sampled, double tolerance, double scale)
+    private ReferenceResult(Conv2DProblem problem, float[]? full, int[]? positions, double[]? sampled, double tolerance, double scale, double maxAbsInput)
     {
+        MaxAbsInput = maxAbsInput;
         Problem = problem;
         _full = full;
         _positions = positions;
@@ -32,8 +33,11 @@ public sealed class ReferenceResult
     /// <summary>The problem.</summary>
     public Conv2DProblem Problem { get; }
 
-    /// <summary>Allowed absolute error.</summary>
+    /// <summary>Allowed absolute error of an exact algorithm (and of the peers): <see cref="Conv2DProblem.ErrorBound"/>.</summary>
     public double Tolerance { get; }
+
+    /// <summary>max |x| over the finite input samples: what a preparation's own bound is evaluated at.</summary>
+    public double MaxAbsInput { get; }
 
     /// <summary>max |reference|, the denominator of the relative error.</summary>
     public double Scale { get; }
@@ -50,26 +54,26 @@ public sealed class ReferenceResult
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(kernel);
-        double tolerance = problem.ErrorBound(
-            input.Data.Where(float.IsFinite).Select(MathF.Abs).DefaultIfEmpty(0).Max(),
-            kernel.Data.Sum(v => (double)MathF.Abs(v)));
+        double maxAbsInput = LargestFiniteMagnitude(input);
+        double tolerance = problem.ErrorBound(maxAbsInput, kernel.Data.Sum(v => (double)MathF.Abs(v)));
 
         if (problem.MultiplyAdds <= FullReferenceLimit)
         {
             var output = new float[problem.OutputHeight * problem.OutputWidth];
             var options = problem.ToOptions() with { Algorithm = Conv2D.Reference.Name };
             Conv2D.Apply(input.AsPlane(), kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), options);
-            return new ReferenceResult(problem, output, null, null, tolerance, MaxFinite(output.Select(v => (double)v)));
+            return new ReferenceResult(problem, output, null, null, tolerance, MaxFinite(output.Select(v => (double)v)), maxAbsInput);
         }
 
         var positions = SamplePositions(problem);
         var values = positions.Select(p => Conv2D.ReferenceAt(input.AsPlane(), kernel.AsPlane(), problem, p / problem.OutputWidth, p % problem.OutputWidth)).ToArray();
-        return new ReferenceResult(problem, null, positions, values, tolerance, MaxFinite(values));
+        return new ReferenceResult(problem, null, positions, values, tolerance, MaxFinite(values), maxAbsInput);
     }
 
-    /// <summary>Compares <paramref name="output"/> (dense row-major) with the reference.</summary>
-    public Verification Check(float[] output)
+    /// <summary>Compares <paramref name="output"/> (dense row-major) with the reference, allowed <paramref name="tolerance"/> (default <see cref="Tolerance"/>).</summary>
+    public Verification Check(float[] output, double? tolerance = null)
     {
+        double allowed = tolerance ?? Tolerance;
         ArgumentNullException.ThrowIfNull(output);
         double maxAbs = 0;
         bool ok = output.Length == (long)Problem.OutputHeight * Problem.OutputWidth;
@@ -83,9 +87,11 @@ public sealed class ReferenceResult
             maxAbs = Math.Max(maxAbs, error);
         }
 
-        ok &= maxAbs <= Tolerance;
-        return new Verification(maxAbs, Scale > 0 ? maxAbs / Scale : maxAbs, Tolerance, ok, Samples);
+        ok &= maxAbs <= allowed;
+        return new Verification(maxAbs, Scale > 0 ? maxAbs / Scale : maxAbs, allowed, ok, Samples);
     }
+
+    private static double LargestFiniteMagnitude(Matrix input) => input.Data.Where(float.IsFinite).Select(MathF.Abs).DefaultIfEmpty(0).Max();
 
     private static double MaxFinite(IEnumerable<double> values) => values.Where(double.IsFinite).Select(Math.Abs).DefaultIfEmpty(0).Max();
 
