@@ -52,6 +52,32 @@ public class ScipyGoldenTests
         }
     }
 
+    /// <summary>
+    /// The separable cases (binomial 5×5, Sobel, an integer outer product 4×6, a rank-2 5×5) through Separable: the
+    /// rank-1 ones must be prepared with exact integer factors and so match scipy bit for bit (checked above); the
+    /// rank-2 one within its bound.
+    /// </summary>
+    [Fact]
+    public void Separable_takes_the_two_dimensional_separable_cases_exactly_where_rank_one()
+    {
+        var separable = Conv2D.FindAlgorithm("Separable")!;
+        int exact = 0, bounded = 0;
+        foreach (var testCase in Manifest.Value.Values)
+        {
+            var (h, w, _) = Arrays.Value[testCase.GetProperty("input").GetString()!];
+            var (kh, kw, kernel) = Arrays.Value[testCase.GetProperty("kernel").GetString()!];
+            if ((h, w) != (13, 17)) continue;   // the separable cases' image
+            var problem = Conv2DProblem.Create(h, w, kh, kw, ToOptions(testCase, kh, kw));
+            using var prepared = ConformanceCheck.TryPrepare(separable, problem, ToFloat(kernel), out string why);
+            if (prepared is null) continue;
+            if (prepared.IsExact) exact++;
+            else bounded++;
+        }
+
+        Assert.True(exact >= 3 * 28, $"only {exact} exact separable cases");
+        Assert.True(bounded >= 28, $"only {bounded} rank-2 cases");
+    }
+
     [Fact]
     public void Golden_set_covers_every_scipy_mode()
     {

@@ -82,6 +82,27 @@ for mode in ("reflect", "mirror", "nearest", "wrap", "constant"):
         out = getattr(ndimage, func)(small, big_kernel, mode=mode, cval=-1.0)
         add(f"ndimage.{func}", dict(mode=mode, cval=-1.0, origin=[0, 0]), small, big_kernel, out)
 
+# Separable kernels (added for issue #6 with their own generator, so every case above keeps its data): integer rank-1
+# kernels (binomial, Sobel, an outer product of a 4-vector and a 6-vector) and a rank-2 sum of two outer products,
+# on a 13×17 image, in every scipy.signal mode and boundary and every ndimage mode.
+sep_rng = np.random.default_rng(20261126)
+sep_image = sep_rng.integers(-4, 5, size=(13, 17)).astype(np.float64)
+binomial = np.outer([1, 4, 6, 4, 1], [1, 4, 6, 4, 1]).astype(np.float64)
+sobel = np.outer([1, 2, 1], [-1, 0, 1]).astype(np.float64)
+outer = np.outer(sep_rng.integers(1, 4, size=4), sep_rng.integers(-3, 4, size=6)).astype(np.float64)
+rank2 = (np.outer(sep_rng.integers(1, 4, size=5), sep_rng.integers(-3, 4, size=5))
+         + np.outer(sep_rng.integers(-3, 4, size=5), sep_rng.integers(1, 4, size=5))).astype(np.float64)
+for kernel in (binomial, sobel, outer, rank2):
+    for boundary in ("fill", "wrap", "symm"):
+        for func in ("correlate2d", "convolve2d"):
+            for mode in ("full", "same", "valid"):
+                out = getattr(signal, func)(sep_image, kernel, mode=mode, boundary=boundary, fillvalue=2.0)
+                add(f"signal.{func}", dict(mode=mode, boundary=boundary, fillvalue=2.0), sep_image, kernel, out)
+    for mode in ("reflect", "mirror", "nearest", "wrap", "constant"):
+        for func in ("correlate", "convolve"):
+            out = getattr(ndimage, func)(sep_image, kernel, mode=mode, cval=1.0)
+            add(f"ndimage.{func}", dict(mode=mode, cval=1.0, origin=[0, 0]), sep_image, kernel, out)
+
 np.savez_compressed("golden.npz", **arrays)
 with open("manifest.json", "w") as fh:
     json.dump(dict(scipy=scipy.__version__, numpy=np.__version__, cases=cases), fh, indent=1)
