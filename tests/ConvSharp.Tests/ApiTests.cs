@@ -70,6 +70,28 @@ public class ApiTests
         Assert.Equal("Direct", Conv2D.Plan(8, 8, 3, 3, new() { Algorithm = "direct" }).Algorithm.Name);
     }
 
+    /// <summary>The README's prepared example, as written there (smaller frames).</summary>
+    [Fact]
+    public void Readme_prepared_example_runs()
+    {
+        var frames = new[] { new float[64, 64], new float[64, 64] };
+        frames[1][10, 10] = 256;
+        float[] g = [1, 4, 6, 4, 1];
+        var binomial = new float[5, 5];
+        for (int i = 0; i < 5; i++) for (int j = 0; j < 5; j++) binomial[i, j] = g[i] * g[j] / 256f;
+        var plan = Conv2D.Plan(64, 64, 5, 5, new Conv2DOptions { Border = Border.Reflect });
+        using var blur = plan.Prepare(binomial);
+        Assert.Equal("Separable", blur.Algorithm.Name);
+        var profiler = new StageProfiler();
+        var context = new ExecutionContext { Profiler = profiler, MaxDegreeOfParallelism = 2 };
+        var blurred = new float[64, 64];
+        foreach (float[,] frame in frames)
+            blur.Execute(frame, blurred, context);
+        Assert.Equal(["row-pass", "column-pass"], profiler.Stages.Select(s => s.Stage));
+        Assert.Equal(36f, blurred[10, 10], 4);      // 256 · 6 · 6 / 256
+        Assert.Equal(1f, blurred[8, 8], 4);         // 256 · 1 · 1 / 256
+    }
+
     [Fact]
     public void Plan_executes_into_caller_buffers()
     {
