@@ -4,8 +4,8 @@ namespace ConvSharp.Execution;
 
 /// <summary>
 /// A preparation that can compute one tile of its problem from a buffer holding only the tile's part of the image (the
-/// tile row source). Today the single-pass algorithms (Direct, Parallel, Simd, Stencil) are; the tiling issue builds
-/// its executors on this.
+/// tile row source). The single-pass algorithms (Direct, Parallel, Simd, Stencil) and Separable are; the tiling issue
+/// builds its executors on this.
 /// </summary>
 internal interface ITileExecution
 {

@@ -54,15 +54,7 @@ internal sealed class PackedKernelConvolution<TBody> : PreparedConvolution, ITil
     public void ExecuteTile(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion outputRegion, ExecutionContext context)
     {
         var p = Problem;
-        if (outputRegion.Row < 0 || outputRegion.Column < 0 || outputRegion.Height < 1 || outputRegion.Width < 1 ||
-            outputRegion.Row + outputRegion.Height > p.OutputHeight || outputRegion.Column + outputRegion.Width > p.OutputWidth)
-            ThrowHelper.Argument(nameof(outputRegion), $"outputRegion = {outputRegion} is not inside the {p.OutputHeight}x{p.OutputWidth} output of {p}.");
-        if (output.Height != outputRegion.Height || output.Width != outputRegion.Width)
-            ThrowHelper.Argument(nameof(output), $"output is {output.Height}x{output.Width} but the region is {outputRegion.Height}x{outputRegion.Width}.");
-        var required = TileRegion.Required(p, outputRegion);
-        if (required.Height > 0 && (required.Row < inputRow || required.Column < inputColumn ||
-            required.Row + required.Height > inputRow + input.Height || required.Column + required.Width > inputColumn + input.Width))
-            ThrowHelper.Argument(nameof(input), $"the tile buffer covers image rows [{inputRow}, {inputRow + input.Height}) and columns [{inputColumn}, {inputColumn + input.Width}), but {outputRegion} reads {required}.");
+        TileWindow.Validate(p, input, inputRow, inputColumn, output, outputRegion);
         using var stage = context.Stage(_stage);
         ConvolutionRunner.Run(input, _taps, output, p, _singleThread ? 1 : context.Threads, context, _bufferedRows, _extraBandFloats, _body, new TileWindow(inputRow, inputColumn, outputRegion));
     }

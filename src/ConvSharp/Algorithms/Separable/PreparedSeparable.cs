@@ -1,6 +1,7 @@
 using System;
 using System.Runtime.Intrinsics;
 using ConvSharp.Algorithms.Simd;
+using ConvSharp.Borders;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
 
@@ -11,7 +12,7 @@ namespace ConvSharp.Algorithms.Separable;
 /// reads with each v_r (borders in x applied as always, rows outside the image taken through the border map, Constant
 /// rows from the fill row) into intermediate plane r; the column pass then combines the planes with the u_r.
 /// </summary>
-internal sealed unsafe class PreparedSeparable : PreparedConvolution
+internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecution
 {
     private readonly SeparableFactors _factors;
     private readonly float[] _columnTaps;
@@ -43,7 +44,22 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution
         return ((roundings * Math.Pow(2, -23) * _factors.FactorAbsSum) + _factors.ResidualAbsSum) * m;
     }
 
-    protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context)
+    protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context) =>
+        Run(input, 0, 0, output, new TileRegion(0, 0, Problem.OutputHeight, Problem.OutputWidth), context);
+
+    /// <inheritdoc/>
+    public void ExecuteTile(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion outputRegion, ExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        TileWindow.Validate(Problem, input, inputRow, inputColumn, output, outputRegion);
+        Run(input, inputRow, inputColumn, output, outputRegion, context);
+    }
+
+    /// <summary>
+    /// Computes the region <paramref name="region"/> of the output from <paramref name="input"/>, whose element (0, 0) is
+    /// image row <paramref name="inputRow"/>, column <paramref name="inputColumn"/> (the whole plane: 0, 0 and the whole output).
+    /// </summary>
+    private void Run(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion region, ExecutionContext context)
     {
         var p = Problem;
         var layout = SeparableLayout.For(p, Rank, context.Threads, _capBytes);
@@ -61,7 +77,10 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution
                 if (layout.FillFloats > 0) new Span<float>(fill, (int)layout.FillFloats).Fill(p.Border.Value);
                 int sweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
 
-                var rowPass = SeparableLayout.RowPassShape(p);
+                // The row pass covers the region's columns only; ForTile shifts its anchor and clips its interior.
+                var rowPass = SeparableLayout.RowPassShape(p).ForTile(new TileRegion(0, region.Column, 1, region.Width));
+                rowPass.InputRowOrigin = inputRow;
+                rowPass.InputColumnOrigin = inputColumn;
                 rowPass.Input = inputPtr;
                 rowPass.InputPitch = input.Pitch;
                 rowPass.FillRow = layout.FillFloats > 0 ? fill : null;
@@ -78,7 +97,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution
                     KernelHeight = Rank * p.KernelHeight,
                     KernelWidth = 1,
                     OutputPitch = output.Pitch,
-                    OutputWidth = p.OutputWidth,
+                    OutputWidth = region.Width,
                     StrideX = 1,
                     DilationX = 1,
                     Scratch = bands,
@@ -86,14 +105,15 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution
                     ForcedSweep = sweep,
                 };
 
-                for (int y0 = 0; y0 < p.OutputHeight; y0 += layout.StripRows)
+                for (int y0 = 0; y0 < region.Height; y0 += layout.StripRows)
                 {
-                    int rows = Math.Min(layout.StripRows, p.OutputHeight - y0);
+                    int rows = Math.Min(layout.StripRows, region.Height - y0);
                     long planeRows = SeparableLayout.IntermediateRows(p, rows), planeFloats = planeRows * pitch;
                     using (context.Stage("row-pass"))
                     {
-                        // Intermediate row t holds virtual input row y0·sy − ay + t, so the pass's "anchor" is −(y0·sy − ay).
-                        rowPass.AnchorY = checked(p.Anchor.Y - (y0 * p.Stride.Y));
+                        // Intermediate row t holds virtual input row (Y0 + y0)·sy − ay + t, Y0 being the region's first output
+                        // row, so the pass's "anchor" is −((Y0 + y0)·sy − ay).
+                        rowPass.AnchorY = checked(p.Anchor.Y - ((region.Row + y0) * p.Stride.Y));
                         rowPass.OutputHeight = (int)planeRows;
                         for (int r = 0; r < Rank; r++)
                         {
