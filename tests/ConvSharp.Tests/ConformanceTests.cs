@@ -100,6 +100,29 @@ public class ConformanceTests
         Assert.True(ran >= 5, $"only {ran} algorithms ran");
     }
 
+    /// <summary>
+    /// Inputs whose row pitch is a multiple of 4 KiB make the kernels read their rows through a staged copy
+    /// (<see cref="Borders.StagedRows"/>): the same results, bit for bit on small integers, for every border.
+    /// </summary>
+    [Theory]
+    [InlineData("h23w1024_k7x7_same_constant1.5_s1_d1", 0)]
+    [InlineData("h23w1024_k7x7_conv_full_reflect_s1_d1", 0)]
+    [InlineData("h19w1024_k9x9_same_wrap_s1_d1x2", 0)]
+    [InlineData("h19w1024_k11x9_valid_replicate_s1_d1", 0)]
+    [InlineData("h17w100_k9x9_same_reflect101_s1_d1", 924)]   // a narrow image in a 1024-float pitch
+    public void Rows_staged_for_4K_pitches_conform(string text, int extraPitch)
+    {
+        var problem = Conv2DProblem.Parse(text);
+        var data = Execution.ConvolutionData.Describe(problem);
+        data.InputPitch = problem.InputWidth + extraPitch;
+        Assert.True(Borders.StagedRows.Worthwhile(in data, problem.KernelHeight + 3), "this case should stage its rows (the stencil reads kh + 3 at once)");
+        foreach (var algorithm in Conv2D.Algorithms.Where(a => a.Name is "Stencil" or "Simd" or "Parallel" or "Direct"))
+        {
+            var failure = ConformanceCheck.Check(algorithm, new ConformanceCase(text, 11, extraPitch), new ExecutionContext { MaxDegreeOfParallelism = 2, MinimumWorkPerBand = 1 });
+            Assert.True(failure is null, failure);
+        }
+    }
+
     [Fact]
     public void Table_is_not_vacuous()
     {

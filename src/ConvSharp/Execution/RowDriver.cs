@@ -26,11 +26,12 @@ internal static unsafe class RowDriver
     /// two row-pointer arrays, then the edge buffers and the dense row of <see cref="ScratchLayout"/>. Sized for the widest
     /// vector and the dense stride row, so one figure serves every tier and every row kernel.
     /// </summary>
-    public static long BandScratchFloats(in ConvolutionData d, int bufferedRows)
-    {
-        var layout = new ScratchLayout(in d, kernelHandlesStride: false, MaxVectorWidth, bufferedRows);
-        return SeparateBands(PointerFloats(bufferedRows) + layout.TotalFloats);
-    }
+    public static long BandScratchFloats(in ConvolutionData d, int bufferedRows) =>
+        SeparateBands(StagingOffset(in d, bufferedRows) + StagedRows.Floats(in d, bufferedRows));
+
+    /// <summary>Where a band's staged rows (<see cref="StagedRows"/>) start in its slice: after the pointers and the largest edge layout.</summary>
+    public static long StagingOffset(in ConvolutionData d, int bufferedRows) =>
+        PointerFloats(bufferedRows) + new ScratchLayout(in d, kernelHandlesStride: false, MaxVectorWidth, bufferedRows).TotalFloats;
 
     /// <summary>
     /// Rounds a band's slice up to whole 128-byte blocks plus one spare block, so two bands never write the same cache
@@ -56,6 +57,20 @@ internal static unsafe class RowDriver
         float** sources = (float**)scratch;
         float** rows = sources + kh;
         float* buffers = scratch + PointerFloats(kh);
+        if (StagedRows.Worthwhile(in d, kh))
+        {
+            // Consecutive input rows (stride and dilation 1) whose pitch would make them share L1 sets: read them from a ring.
+            var staged = new StagedRows(scratch + StagingOffset(in d, kh), kh, in d);
+            for (int y = y0; y < y1; y++)
+            {
+                long top = (long)y - d.AnchorY;
+                for (int i = 0; i < kh; i++) sources[i] = staged.Row(in d, top + i);
+                RunOutputRow(in d, ref kernel, sources, rows, d.Output + (long)y * d.OutputPitch, buffers, in layout);
+            }
+
+            return;
+        }
+
         for (int y = y0; y < y1; y++)
         {
             SourceRows(in d, y, sources);

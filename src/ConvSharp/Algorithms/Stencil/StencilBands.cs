@@ -34,6 +34,8 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         float** rows = sources + sourceCount;
         float* scratchPtr = bandScratch + RowDriver.PointerFloats(sourceCount);
         float** outputs = stackalloc float*[BlockRows];
+        bool stage = StagedRows.Worthwhile(in d, sourceCount);
+        var staged = stage ? new StagedRows(bandScratch + RowDriver.StagingOffset(in d, sourceCount), sourceCount, in d) : default;
 
         // Blocks need every segment at least one vector wide; narrower rows go row by row.
         int interiorStart = Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = Math.Min(d.InteriorEnd, layout.RightStart);
@@ -42,7 +44,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         for (; blocks && y + BlockRows <= end; y += BlockRows)
         {
             // Stride and dilation 1: output rows y..y+3 read input rows y − ay .. y − ay + K + 2.
-            for (int t = 0; t < sourceCount; t++) sources[t] = RowSources.Row(in d, (long)y + t - d.AnchorY);
+            for (int t = 0; t < sourceCount; t++) sources[t] = stage ? staged.Row(in d, (long)y + t - d.AnchorY) : RowSources.Row(in d, (long)y + t - d.AnchorY);
             for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
             if (interiorStart < interiorEnd)
             {

@@ -35,19 +35,6 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
         return true;
     }
 
-    /// <summary>
-    /// On 256-bit and narrower vectors Auto leaves 7×7 to Simd: measured on the 2-core Zen 3 machine (AVX2), the 7×7
-    /// block ran slower than Simd's row kernel in every run (1024², random 7×7: 5.3 ms against 2.8–3.3 ms, medians of
-    /// five runs; docs/benchmarks.md), while on AVX-512 (Zen 4) it was the fastest (0.40 ms against 0.67 ms).
-    /// </summary>
-    protected internal override bool ConsideredByAuto(Conv2DProblem problem, out string reason)
-    {
-        System.ArgumentNullException.ThrowIfNull(problem);
-        bool considered = problem.KernelHeight != 7 || Vector512.IsHardwareAccelerated;
-        reason = considered ? "" : "on 256-bit vectors the 7×7 block measured slower than Simd";
-        return considered;
-    }
-
     public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
         ConvolutionRunner.Requirement(problem, options.Threads, BufferedRows(problem));
 

@@ -1,0 +1,88 @@
+using System;
+using System.Runtime.CompilerServices;
+using ConvSharp.Execution;
+
+namespace ConvSharp.Borders;
+
+/// <summary>
+/// A ring of input rows copied into a band's workspace at a pitch of an odd number of cache lines, used when the input's
+/// own pitch would put the rows a kernel reads at once into the same L1 sets.
+/// </summary>
+/// <remarks>
+/// <para>Why: a 32 KiB, 8-way L1 has 64 sets of 64-byte lines, and two addresses 4 KiB apart fall in the same set. With a
+/// pitch that is a multiple of 4 KiB (1024 or 2048 floats: most test images) every row sits at the same offset, so the
+/// K + 3 rows of a four-row stencil block, and its four output rows, all compete for 8 ways at each column: the 7×7
+/// block (10 input rows, 4 output rows) ran 3× slower on 1024² than on 1000² (measured on the Zen 3 machine: 4.7–5.6 ms
+/// against 1.8 ms on two threads, 9.2 against 3.3 ms on one). Staged rows 1, 3, 5, … lines apart spread over the sets.</para>
+/// <para>Cost: each input row is copied once per band as the window slides over it (one row copy per output row), the
+/// copy holding the whole image width, so the pointers stay global-indexed and the edge buffers work unchanged. Values
+/// are copied bit for bit, so results do not change. Only whole-plane calls with vertical stride and dilation 1 stage;
+/// tiles read their buffer directly.</para>
+/// </remarks>
+internal unsafe struct StagedRows
+{
+    /// <summary>The associativity of the L1 data cache on current x64 cores (Zen 3/4, recent Intel cores: 8 or more).</summary>
+    private const int L1Ways = 8;
+
+    private readonly long* _held;
+    private readonly float* _rows;
+    private readonly int _slots;
+    private readonly long _pitch;
+    private readonly int _width;
+
+    /// <summary>A ring of <paramref name="slots"/> rows at <paramref name="region"/> (<see cref="Floats"/> floats), empty.</summary>
+    public StagedRows(float* region, int slots, in ConvolutionData d)
+    {
+        _slots = slots;
+        _held = (long*)region;
+        _rows = region + (2L * slots);
+        _pitch = Pitch(in d);
+        _width = d.InputWidth;
+        for (int s = 0; s < slots; s++) _held[s] = long.MinValue;
+    }
+
+    /// <summary>The ring's row pitch: the image width rounded up to an odd number of 16-float lines.</summary>
+    public static long Pitch(in ConvolutionData d)
+    {
+        long lines = (d.InputWidth + 15L) / 16;
+        if (lines % 2 == 0) lines++;
+        return lines * 16;
+    }
+
+    /// <summary>Workspace floats for a ring of <paramref name="slots"/> rows: what a band reserves, whether or not it stages.</summary>
+    public static long Floats(in ConvolutionData d, int slots) =>
+        d.StrideY == 1 && d.DilationY == 1 ? slots * (Pitch(in d) + 2L) : 0;
+
+    /// <summary>
+    /// True when staging pays: vertical stride and dilation 1, a whole-plane call, and the input pitch putting more of
+    /// <paramref name="rows"/> consecutive rows into one L1 set than it has ways (8). Measured with three interleaved runs
+    /// on the Zen 3 machine (docs/benchmarks.md): staging took the 7×7 stencil (10 rows) from 3.48 to 2.28 ms and Simd
+    /// 11×11 from 5.86 to 5.00 ms, but cost the 3×3 and 5×5 stencils (6 and 8 rows) 1.3–1.7×, where the copy weighs
+    /// more than the conflicts it removes.
+    /// </summary>
+    public static bool Worthwhile(in ConvolutionData d, int rows)
+    {
+        if (d.StrideY != 1 || d.DilationY != 1 || d.InputRowOrigin != 0 || d.InputColumnOrigin != 0) return false;
+        Span<int> perSet = stackalloc int[64];
+        long pitchBytes = (long)d.InputPitch * sizeof(float);
+        int most = 0;
+        for (int t = 0; t < rows; t++) most = Math.Max(most, ++perSet[(int)((t * pitchBytes / 64) & 63)]);
+        return most > L1Ways;
+    }
+
+    /// <summary>Virtual input row <paramref name="virtualRow"/>, global-indexed like <see cref="RowSources.Row"/>, copied into its slot if it is not there yet.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public readonly float* Row(in ConvolutionData d, long virtualRow)
+    {
+        int slot = (int)(((virtualRow % _slots) + _slots) % _slots);
+        float* row = _rows + (slot * _pitch);
+        if (_held[slot] != virtualRow)
+        {
+            long bytes = (long)_width * sizeof(float);
+            Buffer.MemoryCopy(RowSources.Row(in d, virtualRow), row, bytes, bytes);
+            _held[slot] = virtualRow;
+        }
+
+        return row;
+    }
+}
