@@ -51,7 +51,7 @@ internal unsafe struct SimdRowKernel<TOps, TVector> : IRowKernel
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    [MethodImpl(MethodImplOptions.AggressiveInlining | MethodImplOptions.AggressiveOptimization)]
     private static void FourVectors(float** rows, float* dst, int x, in ConvolutionData data)
     {
         int n = TOps.Count, kh = data.KernelHeight, kw = data.KernelWidth;
