@@ -121,7 +121,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
                             {
                                 rowPass.Kernel = rowTaps;
                                 rowPass.Output = planes + (r * planeFloats);
-                                SimdConvolution.RunAll(in rowPass, context);
+                                RunRows(in rowPass, context);
                             }
                         }
                     }
@@ -139,6 +139,21 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
         {
             Workspace.Return(workspace);
         }
+    }
+
+    /// <summary>The row pass: pairs of rows through <see cref="SeparableRowBands{TOps, TVector}"/> where the columns step by one, else the Simd algorithm's row bands.</summary>
+    private static void RunRows(in ConvolutionData data, ExecutionContext context)
+    {
+        if (data.StrideX != 1 || !Vector128.IsHardwareAccelerated)
+        {
+            SimdConvolution.RunAll(in data, context);
+            return;
+        }
+
+        long work = data.MultiplyAddsPerRow;
+        if (Vector512.IsHardwareAccelerated) ParallelRowIterator.For(data.OutputHeight, work, context, 2, new SeparableRowBands<Vector512Ops, Vector512<float>>(data));
+        else if (Vector256.IsHardwareAccelerated) ParallelRowIterator.For(data.OutputHeight, work, context, 2, new SeparableRowBands<Vector256Ops, Vector256<float>>(data));
+        else ParallelRowIterator.For(data.OutputHeight, work, context, 2, new SeparableRowBands<Vector128Ops, Vector128<float>>(data));
     }
 
     private void RunColumns(in ConvolutionData data, float* planes, long planeFloats, ExecutionContext context)
