@@ -87,6 +87,28 @@ public class TileSourceTests
         Assert.True(checkedTiles >= 10, $"only {checkedTiles} tiles");
     }
 
+    /// <summary>
+    /// A corner tile whose buffer pitch is 1024 floats (what would make a whole-plane call stage its rows) but whose rows
+    /// are narrower than the image: tiles never stage (a staged row copies the image's width), and still match.
+    /// </summary>
+    [Fact]
+    public void A_tile_with_a_4K_pitch_does_not_stage_and_matches()
+    {
+        var problem = Conv2DProblem.Parse("h40w1500_k7x7_same_reflect_s1_d1");
+        var input = TestData.RandomFloats(40 * 1500, 5);
+        var kernel = TestData.RandomFloats(49, 6);
+        using var whole = Conv2D.Plan(40, 1500, 7, 7, problem.ToOptions() with { Algorithm = "Stencil" }).Prepare(new ReadOnlyPlane2D(kernel, 7, 7));
+        var expected = ConformanceCheck.Run(whole, input, 0, ExecutionContext.Default, out _);
+        var tile = new TileRegion(0, 0, 30, 600);
+        var region = TileRegion.Required(problem, tile);
+        var buffer = new float[region.Height * 1024];
+        for (int r = 0; r < region.Height; r++) input.AsSpan(r * 1500, region.Width).CopyTo(buffer.AsSpan(r * 1024));
+        var output = new float[30 * 600];
+        ((ITileExecution)whole).ExecuteTile(new ReadOnlyPlane2D(buffer, region.Height, region.Width, 1024), 0, 0, new Plane2D(output, 30, 600), tile, ExecutionContext.Default);
+        for (int y = 0; y < 30; y++)
+            Assert.True(expected.AsSpan(y * 1500, 600).SequenceEqual(output.AsSpan(y * 600, 600)), $"row {y}");
+    }
+
     [Fact]
     public void A_middle_tile_reads_only_its_halo_and_a_short_buffer_is_rejected()
     {

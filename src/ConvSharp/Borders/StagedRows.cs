@@ -62,7 +62,7 @@ internal unsafe struct StagedRows
     /// </summary>
     public static bool Worthwhile(in ConvolutionData d, int rows)
     {
-        if (d.StrideY != 1 || d.DilationY != 1 || d.InputRowOrigin != 0 || d.InputColumnOrigin != 0) return false;
+        if (d.StrideY != 1 || d.DilationY != 1 || d.Tile) return false;   // a tile's buffer may be narrower than a staged row
         Span<int> perSet = stackalloc int[64];
         long pitchBytes = (long)d.InputPitch * sizeof(float);
         int most = 0;

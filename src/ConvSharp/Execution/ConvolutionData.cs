@@ -22,6 +22,9 @@ internal unsafe struct ConvolutionData
     public int InputRowOrigin;
     public int InputColumnOrigin;
 
+    /// <summary>True when <see cref="Input"/> is a tile's buffer, which may hold fewer columns than the image (set by <see cref="ForTile"/>).</summary>
+    public bool Tile;
+
     /// <summary>kh·kw taps, row-major, as correlation applies them.</summary>
     public float* Kernel;
     public int KernelHeight;
@@ -91,6 +94,7 @@ internal unsafe struct ConvolutionData
     public readonly ConvolutionData ForTile(Borders.TileRegion output)
     {
         var tile = this;
+        tile.Tile = true;
         tile.AnchorY = checked(AnchorY - (output.Row * StrideY));
         tile.AnchorX = checked(AnchorX - (output.Column * StrideX));
         tile.OutputHeight = output.Height;

@@ -21,22 +21,43 @@ internal sealed class SimdConvolution : Conv2DAlgorithm
         out reason);
 
     public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
-        ConvolutionRunner.Requirement(problem, options.Threads, problem.KernelHeight);
+        ConvolutionRunner.Requirement(problem, options.Threads, BufferedRows(problem));
 
     protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
-        Prepared.Packed(problem, this, kernel, problem.KernelHeight, default(Body), out reason);
+        Prepared.Packed(problem, this, kernel, BufferedRows(problem), default(Body), out reason);
 
-    /// <summary>Runs the widest accelerated tier's row kernel over all rows of <paramref name="data"/> in parallel bands.</summary>
+    /// <summary>Four-row blocks read kh + 3 rows at once; single rows kh.</summary>
+    private static int BufferedRows(Conv2DProblem problem) =>
+        Blockable(problem.KernelHeight, problem.Stride.Y, problem.Dilation.Y) ? problem.KernelHeight + 3 : problem.KernelHeight;
+
+    /// <summary>Stride and dilation 1 down the columns and at least three kernel rows: output rows can share input rows in four-row blocks.</summary>
+    private static bool Blockable(int kernelHeight, int strideY, int dilationY) => kernelHeight >= 3 && strideY == 1 && dilationY == 1;
+
+    /// <summary>
+    /// Runs the widest accelerated tier over all rows of <paramref name="data"/> in parallel bands: four-row register blocks
+    /// (<see cref="Stencil.AnySizeBlockKernel{TOps, TVector}"/>) where rows can share loads, else one row at a time.
+    /// </summary>
     internal static void RunAll(in ConvolutionData data, ExecutionContext context)
     {
-        if (Vector512.IsHardwareAccelerated)
-            RowKernelBands<SimdRowKernel<Vector512Ops, Vector512<float>>>.RunAll(in data, default, context);
-        else if (Vector256.IsHardwareAccelerated)
-            RowKernelBands<SimdRowKernel<Vector256Ops, Vector256<float>>>.RunAll(in data, default, context);
-        else if (Vector128.IsHardwareAccelerated)
-            RowKernelBands<SimdRowKernel<Vector128Ops, Vector128<float>>>.RunAll(in data, default, context);
-        else
-            RowKernelBands<FusedScalarRowKernel>.RunAll(in data, default, context);
+        if (Vector512.IsHardwareAccelerated) RunTier<Vector512Ops, Vector512<float>>(in data, context);
+        else if (Vector256.IsHardwareAccelerated) RunTier<Vector256Ops, Vector256<float>>(in data, context);
+        else if (Vector128.IsHardwareAccelerated) RunTier<Vector128Ops, Vector128<float>>(in data, context);
+        else RowKernelBands<FusedScalarRowKernel>.RunAll(in data, default, context);
+    }
+
+    private static void RunTier<TOps, TVector>(in ConvolutionData data, ExecutionContext context)
+        where TOps : IVectorOps<TVector>
+        where TVector : struct
+    {
+        if (Blockable(data.KernelHeight, data.StrideY, data.DilationY) && data.StrideX == 1)
+        {
+            ParallelRowIterator.For(
+                data.OutputHeight, data.MultiplyAddsPerRow, context, Stencil.StencilBlockKernel<Stencil.StencilAnySize, TOps, TVector>.Rows,
+                new Stencil.StencilBands<Stencil.StencilAnySize, TOps, TVector>(data));
+            return;
+        }
+
+        RowKernelBands<SimdRowKernel<TOps, TVector>>.RunAll(in data, default, context);
     }
 
     private readonly struct Body : IConvolutionBody

@@ -76,6 +76,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
     private static void Block(float** rows, float** outputs, int x0, int x1, in ConvolutionData d)
     {
         if (TSize.Size == 3) Stencil3x3BlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d);
+        else if (TSize.Size == 0) AnySizeBlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d);
         else StencilBlockKernel<TSize, TOps, TVector>.Run(rows, outputs, x0, x1, in d);
     }
 }
