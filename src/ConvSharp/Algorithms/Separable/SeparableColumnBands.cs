@@ -38,7 +38,7 @@ internal readonly unsafe struct SeparableColumnBands<TKernel, TOps, TVector>(Con
 
         // Column tiles: down one tile the kh rows an output row reads (kh · TileWidth floats) stay in L1 for the next
         // output rows, which reuse kh − 1 of them; across the whole width they would be refetched from L2 every row.
-        for (int x0 = 0; x0 < d.OutputWidth; x0 += TileWidth)
+        for (int x0 = 0; x0 < d.OutputWidth;)
         {
             int x1 = Math.Min(d.OutputWidth, x0 + TileWidth);
             if (d.OutputWidth - x1 < MinimumTail) x1 = d.OutputWidth;
@@ -66,7 +66,7 @@ internal readonly unsafe struct SeparableColumnBands<TKernel, TOps, TVector>(Con
                 kernel.Run(rows, d.Output + ((long)y * d.OutputPitch), x0, x1, in d);
             }
 
-            x0 = x1 - TileWidth;
+            x0 = x1;
         }
     }
 }
