@@ -54,9 +54,11 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                         if (name != "Auto" && !auto.Candidates.Any(c => c.Supported && c.Algorithm.Name == name)) continue;
                         var plan = name == "Auto" ? auto : Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions with { Algorithm = name });
                         if (!plan.TryPrepare(benchCase.Kernel.AsPlane(), out var prepared, out _)) continue;
-                        string label = name == "Auto" ? $"Auto ({prepared.Algorithm.Name})" : name;
-                        prepared.Dispose();
-                        rows.Add(Step(progress, $"{benchCase.Name}: {label}", () => RunAlgorithm(benchCase, name, label, reference, options, settings.MaxSeconds, output)));
+                        using (prepared)
+                        {
+                            string label = name == "Auto" ? $"Auto ({prepared.Algorithm.Name})" : name;
+                            rows.Add(Step(progress, $"{benchCase.Name}: {label}", () => RunAlgorithm(benchCase, name, label, prepared, reference, options, settings.MaxSeconds, output)));
+                        }
                     }
 
                     foreach (var peer in peers)
@@ -88,7 +90,15 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         return result;
     }
 
-    private static BenchRow RunAlgorithm(BenchCase benchCase, string name, string label, ReferenceResult reference, Conv2DOptions options, double maxSeconds, float[] output)
+    /// <param name="benchCase">The case.</param>
+    /// <param name="name">The algorithm asked for ("Auto" or a name); the timed call is the one-shot <c>Conv2D.Apply</c> with it.</param>
+    /// <param name="label">The row's name.</param>
+    /// <param name="prepared">The same algorithm prepared for the case's kernel: the row is held to its error bound.</param>
+    /// <param name="reference">Reference's output.</param>
+    /// <param name="options">Threads.</param>
+    /// <param name="maxSeconds">Timing budget.</param>
+    /// <param name="output">The shared output buffer.</param>
+    private static BenchRow RunAlgorithm(BenchCase benchCase, string name, string label, PreparedConvolution prepared, ReferenceResult reference, Conv2DOptions options, double maxSeconds, float[] output)
     {
         var problem = benchCase.Problem;
         Array.Fill(output, float.NaN);
@@ -97,7 +107,6 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         var timing = Timing.Measure(Run, maxSeconds: maxSeconds);
 
         // Each row is held to its own preparation's bound: Separable's factors round, the exact algorithms' taps do not.
-        using var prepared = Conv2D.Plan(problem.InputHeight, problem.InputWidth, problem.KernelHeight, problem.KernelWidth, runOptions).Prepare(benchCase.Kernel.AsPlane());
         double tolerance = Math.Max(reference.Tolerance, prepared.ErrorBound(reference.MaxAbsInput));
         return new BenchRow(benchCase, label, false, "cpu", timing, reference.Check(output, tolerance));
     }

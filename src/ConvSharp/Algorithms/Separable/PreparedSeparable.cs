@@ -45,21 +45,22 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
     }
 
     protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context) =>
-        Run(input, 0, 0, output, new TileRegion(0, 0, Problem.OutputHeight, Problem.OutputWidth), context);
+        Run(input, 0, 0, output, new TileRegion(0, 0, Problem.OutputHeight, Problem.OutputWidth), tile: false, context);
 
     /// <inheritdoc/>
     public void ExecuteTile(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion outputRegion, ExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         TileWindow.Validate(Problem, input, inputRow, inputColumn, output, outputRegion);
-        Run(input, inputRow, inputColumn, output, outputRegion, context);
+        Run(input, inputRow, inputColumn, output, outputRegion, tile: true, context);
     }
 
     /// <summary>
     /// Computes the region <paramref name="region"/> of the output from <paramref name="input"/>, whose element (0, 0) is
-    /// image row <paramref name="inputRow"/>, column <paramref name="inputColumn"/> (the whole plane: 0, 0 and the whole output).
+    /// image row <paramref name="inputRow"/>, column <paramref name="inputColumn"/> (the whole plane: 0, 0 and the whole output,
+    /// <paramref name="tile"/> false).
     /// </summary>
-    private void Run(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion region, ExecutionContext context)
+    private void Run(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion region, bool tile, ExecutionContext context)
     {
         var p = Problem;
         var layout = SeparableLayout.For(p, Rank, context.Threads, _capBytes);
@@ -81,6 +82,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
                 var rowPass = SeparableLayout.RowPassShape(p).ForTile(new TileRegion(0, region.Column, 1, region.Width));
                 rowPass.InputRowOrigin = inputRow;
                 rowPass.InputColumnOrigin = inputColumn;
+                rowPass.Tile = tile;   // ForTile restricts the columns; only a real tile's buffer may be narrower than the image
                 rowPass.Input = inputPtr;
                 rowPass.InputPitch = input.Pitch;
                 rowPass.FillRow = layout.FillFloats > 0 ? fill : null;
