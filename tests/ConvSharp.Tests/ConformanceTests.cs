@@ -109,7 +109,10 @@ public class ConformanceTests
     [InlineData("h23w1024_k7x7_conv_full_reflect_s1_d1", 0)]
     [InlineData("h19w1024_k9x9_same_wrap_s1_d1x2", 0)]
     [InlineData("h19w1024_k11x9_valid_replicate_s1_d1", 0)]
+    [InlineData("h19w1024_k9x9_conv_full_replicate_s1_d1", 0)]  // staged rows padded on both sides
+    [InlineData("h19w1024_k9x11_same_reflect_a2x9_s1_d1", 0)]   // an off-centre anchor: unequal pads
     [InlineData("h17w100_k9x9_same_reflect101_s1_d1", 924)]   // a narrow image in a 1024-float pitch
+    [InlineData("h17w40_k9x9_same_wrap_s1_d1", 984)]          // narrower than Simd's six-vector block
     public void Rows_staged_for_4K_pitches_conform(string text, int extraPitch)
     {
         var problem = Conv2DProblem.Parse(text);

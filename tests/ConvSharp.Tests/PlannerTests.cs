@@ -28,6 +28,22 @@ public class PlannerTests
         Assert.Equal("Simd", full.Algorithm.Name);
     }
 
+    [Theory]
+    [InlineData(5)]
+    [InlineData(7)]
+    public void Auto_takes_simd_over_the_stencil_above_3x3(int size)
+    {
+        // The stencil supports 5×5 and 7×7 but Simd's two-row blocks measured faster, so Auto skips it and says why.
+        var plan = Conv2D.Plan(256, 256, size, size);
+        var random = new Random(size);
+        using var prepared = plan.Prepare(new ReadOnlyPlane2D(Enumerable.Range(0, size * size).Select(_ => (float)random.NextDouble()).ToArray(), size, size));
+        Assert.Equal("Simd", prepared.Algorithm.Name);
+        var stencil = plan.Candidates.Single(c => c.Algorithm.Name == "Stencil");
+        Assert.True(stencil.Supported);
+        Assert.False(stencil.ConsideredByAuto);
+        Assert.Contains("Simd", stencil.Reason, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_requested_algorithm_that_declines_the_kernel_says_why()
     {

@@ -50,9 +50,28 @@ internal static unsafe class RowSources
         }
     }
 
+    /// <summary>
+    /// <see cref="FillEdgeRows"/> over a ring: the <paramref name="count"/> source rows are virtual rows
+    /// <paramref name="top"/> .. top + count − 1, each kept in buffer (row mod count), and only rows at or past
+    /// <paramref name="filledUpTo"/> are filled. A band whose blocks slide down by a few rows fills each row's edge buffer
+    /// once instead of once per block that reads it (kh + B − 1 rows per block of B rows).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void FillEdgeRing(in ConvolutionData d, float** sources, int count, long top, long filledUpTo, int firstOutput, int length, float* buffers, float** rows)
+    {
+        long firstColumn = (long)firstOutput * d.StrideX;
+        for (int t = 0; t < count; t++)
+        {
+            long row = top + t;
+            float* buffer = buffers + ((((row % count) + count) % count) * length);
+            if (row >= filledUpTo) FillColumns(in d, sources[t], firstColumn - d.AnchorX, length, buffer);
+            rows[t] = buffer - firstColumn;
+        }
+    }
+
     /// <summary><c>dest[k]</c> = the bordered sample at image column <paramref name="firstColumn"/> + k of the global-indexed row <paramref name="source"/>: the in-range part is one block copy, only the overhang goes through the border map.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void FillColumns(in ConvolutionData d, float* source, long firstColumn, int length, float* dest)
+    public static void FillColumns(in ConvolutionData d, float* source, long firstColumn, int length, float* dest)
     {
         int width = d.InputWidth;
         long copyStart = Math.Clamp(firstColumn, 0, width);

@@ -28,7 +28,8 @@ internal unsafe struct StagedRows
     private readonly float* _rows;
     private readonly int _slots;
     private readonly long _pitch;
-    private readonly int _width;
+    private readonly int _left;
+    private readonly int _length;
 
     /// <summary>A ring of <paramref name="slots"/> rows at <paramref name="region"/> (<see cref="Floats"/> floats), empty.</summary>
     public StagedRows(float* region, int slots, in ConvolutionData d)
@@ -37,16 +38,27 @@ internal unsafe struct StagedRows
         _held = (long*)region;
         _rows = region + (2L * slots);
         _pitch = Pitch(in d);
-        _width = d.InputWidth;
+        _left = LeftPad(in d);
+        _length = checked((int)PaddedWidth(in d));
         for (int s = 0; s < slots; s++) _held[s] = long.MinValue;
     }
 
-    /// <summary>The ring's row pitch: the image width rounded up to an odd number of 16-float lines.</summary>
+    /// <summary>The ring's row pitch: the padded width rounded up to an odd number of 16-float lines.</summary>
     public static long Pitch(in ConvolutionData d)
     {
-        long lines = (d.InputWidth + 15L) / 16;
+        long lines = (PaddedWidth(in d) + 15L) / 16;
         if (lines % 2 == 0) lines++;
         return lines * 16;
+    }
+
+    /// <summary>Columns staged left of image column 0: as many as the first output reads (its anchor).</summary>
+    private static int LeftPad(in ConvolutionData d) => Math.Max(0, d.AnchorX);
+
+    /// <summary>Columns staged per row: the image width plus the columns the outputs read beyond either edge, bordered.</summary>
+    private static long PaddedWidth(in ConvolutionData d)
+    {
+        long lastRead = ((d.OutputWidth - 1L) * d.StrideX) + ((d.KernelWidth - 1L) * d.DilationX) - d.AnchorX;
+        return LeftPad(in d) + d.InputWidth + Math.Max(0, lastRead - (d.InputWidth - 1L));
     }
 
     /// <summary>Workspace floats for a ring of <paramref name="slots"/> rows: what a band reserves, whether or not it stages.</summary>
@@ -78,11 +90,10 @@ internal unsafe struct StagedRows
         float* row = _rows + (slot * _pitch);
         if (_held[slot] != virtualRow)
         {
-            long bytes = (long)_width * sizeof(float);
-            Buffer.MemoryCopy(RowSources.Row(in d, virtualRow), row, bytes, bytes);
+            RowSources.FillColumns(in d, RowSources.Row(in d, virtualRow), -_left, _length, row);
             _held[slot] = virtualRow;
         }
 
-        return row;
+        return row + _left;
     }
 }

@@ -24,14 +24,14 @@ internal static unsafe class RowDriver
     /// <summary>
     /// Floats a band needs in the workspace to run a row kernel over <paramref name="bufferedRows"/> source rows at a time:
     /// two row-pointer arrays, then the edge buffers and the dense row of <see cref="ScratchLayout"/>. Sized for the widest
-    /// vector and the dense stride row, so one figure serves every tier and every row kernel.
+    /// edge segment and the dense stride row, so one figure serves every tier and every row kernel.
     /// </summary>
     public static long BandScratchFloats(in ConvolutionData d, int bufferedRows) =>
         SeparateBands(StagingOffset(in d, bufferedRows) + StagedRows.Floats(in d, bufferedRows));
 
     /// <summary>Where a band's staged rows (<see cref="StagedRows"/>) start in its slice: after the pointers and the largest edge layout.</summary>
     public static long StagingOffset(in ConvolutionData d, int bufferedRows) =>
-        PointerFloats(bufferedRows) + new ScratchLayout(in d, kernelHandlesStride: false, MaxVectorWidth, bufferedRows).TotalFloats;
+        PointerFloats(bufferedRows) + new ScratchLayout(in d, kernelHandlesStride: false, MaxEdgeWidth, bufferedRows).TotalFloats;
 
     /// <summary>
     /// Rounds a band's slice up to whole 128-byte blocks plus one spare block, so two bands never write the same cache
@@ -44,8 +44,11 @@ internal static unsafe class RowDriver
     /// <summary>Floats that hold 2·<paramref name="rows"/> pointers, kept even so the buffers after them stay 8-byte aligned.</summary>
     public static int PointerFloats(int rows) => 2 * rows * (sizeof(nint) / sizeof(float));
 
-    /// <summary>The widest vector any tier uses, in floats (Vector512).</summary>
-    public const int MaxVectorWidth = 16;
+    /// <summary>
+    /// The widest edge segment any kernel asks for, in output columns: six Vector512s, the column step of
+    /// <see cref="Algorithms.Stencil.AnySizeBlockKernel{TOps, TVector}"/> at the widest tier.
+    /// </summary>
+    public const int MaxEdgeWidth = 6 * 16;
 
     // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

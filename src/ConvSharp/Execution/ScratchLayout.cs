@@ -7,17 +7,18 @@ namespace ConvSharp.Execution;
 /// input row, as many right edge buffers, then the dense stride-1 row for kernels that do not step by sx themselves.
 /// </summary>
 /// <remarks>
-/// Edge segments are widened to at least one vector (<c>vectorWidth</c> output columns) where the row is that wide, so a
-/// SIMD kernel computes them with full vectors instead of a scalar loop. Columns that the widened edge shares with the
+/// Edge segments are widened to at least <c>edgeWidth</c> output columns (one vector for a row kernel, a whole column step
+/// for a block kernel) where the row is that wide, so a SIMD kernel computes them at full speed instead of in a narrower
+/// loop. Columns that the widened edge shares with the
 /// interior are computed twice with the same arithmetic and the same result.
 /// </remarks>
 internal readonly struct ScratchLayout
 {
-    public ScratchLayout(in ConvolutionData d, bool kernelHandlesStride, int vectorWidth, int bufferedRows)
+    public ScratchLayout(in ConvolutionData d, bool kernelHandlesStride, int edgeWidth, int bufferedRows)
     {
         long sx = d.StrideX;
         long span = (d.KernelWidth - 1L) * d.DilationX + 1;
-        int width = Math.Min(vectorWidth, d.OutputWidth);
+        int width = Math.Min(edgeWidth, d.OutputWidth);
         LeftEnd = d.InteriorStart > 0 ? Math.Max(d.InteriorStart, width) : 0;
         RightStart = d.InteriorEnd < d.OutputWidth ? Math.Min(d.InteriorEnd, d.OutputWidth - width) : d.OutputWidth;
         LeftLength = LeftEnd > 0 ? checked((int)((LeftEnd - 1) * sx + span)) : 0;

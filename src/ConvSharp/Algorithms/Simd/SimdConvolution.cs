@@ -26,15 +26,15 @@ internal sealed class SimdConvolution : Conv2DAlgorithm
     protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
         Prepared.Packed(problem, this, kernel, BufferedRows(problem), default(Body), out reason);
 
-    /// <summary>Four-row blocks read kh + 3 rows at once; single rows kh.</summary>
+    /// <summary>Blocks of B rows read kh + B − 1 rows at once; single rows kh.</summary>
     private static int BufferedRows(Conv2DProblem problem) =>
-        Blockable(problem.KernelHeight, problem.Stride.Y, problem.Dilation.Y) ? problem.KernelHeight + 3 : problem.KernelHeight;
+        Blockable(problem.KernelHeight, problem.Stride.Y, problem.Dilation.Y) ? problem.KernelHeight + Stencil.StencilAnySize.BlockRows - 1 : problem.KernelHeight;
 
-    /// <summary>Stride and dilation 1 down the columns and at least three kernel rows: output rows can share input rows in four-row blocks.</summary>
+    /// <summary>Stride and dilation 1 down the columns and at least three kernel rows: output rows can share input rows in two-row blocks.</summary>
     private static bool Blockable(int kernelHeight, int strideY, int dilationY) => kernelHeight >= 3 && strideY == 1 && dilationY == 1;
 
     /// <summary>
-    /// Runs the widest accelerated tier over all rows of <paramref name="data"/> in parallel bands: four-row register blocks
+    /// Runs the widest accelerated tier over all rows of <paramref name="data"/> in parallel bands: two-row × six-vector register blocks
     /// (<see cref="Stencil.AnySizeBlockKernel{TOps, TVector}"/>) where rows can share loads, else one row at a time.
     /// </summary>
     internal static void RunAll(in ConvolutionData data, ExecutionContext context)
@@ -52,7 +52,7 @@ internal sealed class SimdConvolution : Conv2DAlgorithm
         if (Blockable(data.KernelHeight, data.StrideY, data.DilationY) && data.StrideX == 1)
         {
             ParallelRowIterator.For(
-                data.OutputHeight, data.MultiplyAddsPerRow, context, Stencil.StencilBlockKernel<Stencil.StencilAnySize, TOps, TVector>.Rows,
+                data.OutputHeight, data.MultiplyAddsPerRow, context, Stencil.StencilAnySize.BlockRows,
                 new Stencil.StencilBands<Stencil.StencilAnySize, TOps, TVector>(data));
             return;
         }

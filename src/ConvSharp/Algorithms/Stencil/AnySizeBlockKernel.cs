@@ -5,37 +5,51 @@ using ConvSharp.Simd;
 namespace ConvSharp.Algorithms.Stencil;
 
 /// <summary>
-/// Four output rows × two vectors at once for any kh × kw kernel with kh ≥ 3, at stride 1 and vertical dilation 1: the
-/// stencil's register blocking with the sizes read at run time. Output rows y..y+3 read input rows y..y+kh+2, and each
-/// input vector pair is loaded once for every output row that uses it.
+/// Two output rows × six vectors at once for any kh × kw kernel with kh ≥ 2, at stride 1 and vertical dilation 1: the
+/// register blocking of the direct path with the sizes read at run time. Output rows y, y+1 read input rows y..y+kh, and
+/// each input vector is loaded once for both output rows that use it.
 /// </summary>
 /// <remarks>
-/// <para>Input row t feeds output row o through kernel row t − o when 0 ≤ t − o &lt; kh. The rows are walked in three
-/// parts so no loop tests which outputs a row feeds: rows 0, 1, 2 (outputs 0; 0–1; 0–2), rows 3 .. kh − 1 (all four),
-/// rows kh, kh + 1, kh + 2 (outputs 1–3; 2–3; 3). No output multiplies a row outside its window, so a NaN or infinity
-/// there cannot leak in through a zero weight.</para>
+/// <para>Why this shape: every output vector is one chain of kh·kw dependent FMAs (the fixed order below), so the core
+/// needs as many independent chains as FMA latency × FMA issue rate (4 × 2 on Zen 3) to stay busy. Twelve accumulators
+/// give slack above that in every input row but the first and the last, which feed six. The four-row × two-vector block
+/// this replaced had eight chains in its middle rows (no slack) and two to six in its first and last three; measured
+/// 1.1–1.2× slower on one core (docs/benchmarks.md, issue #6). Registers: 12 accumulators, two broadcast weights and one
+/// input vector, 15 of AVX2's 16.</para>
 /// <para>Order: each output row adds kernel row by kernel row, tap by tap (j = 0 .. kw − 1), with FMAs from zero, exactly
-/// as <see cref="Simd.SimdRowKernel{TOps, TVector}"/> does, so a row has the same bits from a block or alone.</para>
-/// <para>Registers: eight accumulators, two input vectors and one broadcast: 11 of 16 on AVX2. Remainder: one
-/// overlapping double-vector step (<see cref="ColumnOrder"/>), or the row kernel when the segment is narrower.</para>
+/// as <see cref="Simd.SimdRowKernel{TOps, TVector}"/> does, so a row has the same bits from a block or alone. No output
+/// multiplies a row outside its window, so a NaN or infinity there cannot leak in through a zero weight.</para>
+/// <para>Remainder: one overlapping six-vector step (<see cref="ColumnOrder"/>); a segment narrower than six vectors (a narrow
+/// image) goes row by row through the row kernel.</para>
 /// </remarks>
 internal static unsafe class AnySizeBlockKernel<TOps, TVector>
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
-    /// <summary>Columns [x0, x1) of four output rows; requires x1 − x0 ≥ one vector and kh ≥ 3.</summary>
+    /// <summary>Output rows per block.</summary>
+    public const int Rows = 2;
+
+    /// <summary>Vectors per output row in one block.</summary>
+    private const int Vectors = 6;
+
+    /// <summary>Output columns per block: the edge segments are widened to this (<see cref="ScratchLayout"/>), so they run at full speed too.</summary>
+    public static int Step => Vectors * TOps.Count;
+
+    /// <summary>Columns [x0, x1) of two output rows; requires kh ≥ 2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(float** inputRows, float** outputRows, int x0, int x1, in ConvolutionData data)
     {
-        int n = TOps.Count, step = 2 * n;
+        int step = Step;
         if (x1 - x0 < step)
         {
-            for (int o = 0; o < 4; o++) default(Simd.SimdRowKernel<TOps, TVector>).Run(inputRows + o, outputRows[o], x0, x1, in data);
+            for (int o = 0; o < Rows; o++) default(Simd.SimdRowKernel<TOps, TVector>).Run(inputRows + o, outputRows[o], x0, x1, in data);
             return;
         }
 
-        int kh = data.KernelHeight;
-        var order = new ColumnOrder(x0, x1, step, StoreLoadAliasing.PreferBackward(inputRows, kh + 3, outputRows, 4, data.ForcedSweep));
+        // Always left to right (tests may force the other way): unlike the stencil's two-vector steps, this block's
+        // six-vector steps measured no gain from the 4K-aliasing vote, and the backward sweep it picked for a 1024-float
+        // pitch ran 2–3× slower (docs/benchmarks.md, issue #6).
+        var order = new ColumnOrder(x0, x1, step, data.ForcedSweep == 1);
         for (int b = 0; b < order.Count; b++) Column(inputRows, outputRows, order[b], in data);
     }
 
@@ -45,83 +59,61 @@ internal static unsafe class AnySizeBlockKernel<TOps, TVector>
         int n = TOps.Count, kh = data.KernelHeight, kw = data.KernelWidth;
         long dx = data.DilationX;
         float* k = data.Kernel;
-        TVector a0 = TOps.Zero, b0 = TOps.Zero, a1 = TOps.Zero, b1 = TOps.Zero;
-        TVector a2 = TOps.Zero, b2 = TOps.Zero, a3 = TOps.Zero, b3 = TOps.Zero;
+        TVector a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero, a4 = TOps.Zero, a5 = TOps.Zero;
+        TVector c0 = TOps.Zero, c1 = TOps.Zero, c2 = TOps.Zero, c3 = TOps.Zero, c4 = TOps.Zero, c5 = TOps.Zero;
 
-        // Rows 0, 1, 2: the first outputs begin.
-        float* p = inputRows[0] + x;
-        for (int j = 0; j < kw; j++)
-        {
-            TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-            w = TOps.Broadcast(k[j]); a0 = TOps.MultiplyAdd(u, w, a0); b0 = TOps.MultiplyAdd(v, w, b0);
-        }
+        // Input row 0 feeds output row 0 only, through kernel row 0.
+        SingleRow(inputRows[0] + x, n, dx, kw, k, ref a0, ref a1, ref a2, ref a3, ref a4, ref a5);
 
-        p = inputRows[1] + x;
-        for (int j = 0; j < kw; j++)
+        // Input rows 1 .. kh − 1 feed output row 0 through kernel row t and output row 1 through kernel row t − 1.
+        for (int t = 1; t < kh; t++)
         {
-            TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-            w = TOps.Broadcast(k[kw + j]); a0 = TOps.MultiplyAdd(u, w, a0); b0 = TOps.MultiplyAdd(v, w, b0);
-            w = TOps.Broadcast(k[j]); a1 = TOps.MultiplyAdd(u, w, a1); b1 = TOps.MultiplyAdd(v, w, b1);
-        }
-
-        p = inputRows[2] + x;
-        for (int j = 0; j < kw; j++)
-        {
-            TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-            w = TOps.Broadcast(k[(2 * kw) + j]); a0 = TOps.MultiplyAdd(u, w, a0); b0 = TOps.MultiplyAdd(v, w, b0);
-            w = TOps.Broadcast(k[kw + j]); a1 = TOps.MultiplyAdd(u, w, a1); b1 = TOps.MultiplyAdd(v, w, b1);
-            w = TOps.Broadcast(k[j]); a2 = TOps.MultiplyAdd(u, w, a2); b2 = TOps.MultiplyAdd(v, w, b2);
-        }
-
-        // Rows 3 .. kh − 1: every output row takes one kernel row.
-        for (int t = 3; t < kh; t++)
-        {
-            p = inputRows[t] + x;
-            float* k0 = k + (t * kw), k1 = k0 - kw, k2 = k1 - kw, k3 = k2 - kw;
-            for (int j = 0; j < kw; j++)
+            float* p = inputRows[t] + x;
+            float* k0 = k + (t * kw), k1 = k0 - kw;
+            for (int j = 0; j < kw; j++, p += dx)
             {
-                TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-                w = TOps.Broadcast(k0[j]); a0 = TOps.MultiplyAdd(u, w, a0); b0 = TOps.MultiplyAdd(v, w, b0);
-                w = TOps.Broadcast(k1[j]); a1 = TOps.MultiplyAdd(u, w, a1); b1 = TOps.MultiplyAdd(v, w, b1);
-                w = TOps.Broadcast(k2[j]); a2 = TOps.MultiplyAdd(u, w, a2); b2 = TOps.MultiplyAdd(v, w, b2);
-                w = TOps.Broadcast(k3[j]); a3 = TOps.MultiplyAdd(u, w, a3); b3 = TOps.MultiplyAdd(v, w, b3);
+                TVector w0 = TOps.Broadcast(k0[j]), w1 = TOps.Broadcast(k1[j]), u;
+                u = TOps.Load(p); a0 = TOps.MultiplyAdd(u, w0, a0); c0 = TOps.MultiplyAdd(u, w1, c0);
+                u = TOps.Load(p + n); a1 = TOps.MultiplyAdd(u, w0, a1); c1 = TOps.MultiplyAdd(u, w1, c1);
+                u = TOps.Load(p + (2 * n)); a2 = TOps.MultiplyAdd(u, w0, a2); c2 = TOps.MultiplyAdd(u, w1, c2);
+                u = TOps.Load(p + (3 * n)); a3 = TOps.MultiplyAdd(u, w0, a3); c3 = TOps.MultiplyAdd(u, w1, c3);
+                u = TOps.Load(p + (4 * n)); a4 = TOps.MultiplyAdd(u, w0, a4); c4 = TOps.MultiplyAdd(u, w1, c4);
+                u = TOps.Load(p + (5 * n)); a5 = TOps.MultiplyAdd(u, w0, a5); c5 = TOps.MultiplyAdd(u, w1, c5);
             }
         }
 
-        // Rows kh, kh + 1, kh + 2: the last outputs finish.
-        float* last = k + ((kh - 1) * kw);
-        p = inputRows[kh] + x;
-        for (int j = 0; j < kw; j++)
-        {
-            TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-            w = TOps.Broadcast(last[j]); a1 = TOps.MultiplyAdd(u, w, a1); b1 = TOps.MultiplyAdd(v, w, b1);
-            w = TOps.Broadcast(last[j - kw]); a2 = TOps.MultiplyAdd(u, w, a2); b2 = TOps.MultiplyAdd(v, w, b2);
-            w = TOps.Broadcast(last[j - (2 * kw)]); a3 = TOps.MultiplyAdd(u, w, a3); b3 = TOps.MultiplyAdd(v, w, b3);
-        }
-
-        p = inputRows[kh + 1] + x;
-        for (int j = 0; j < kw; j++)
-        {
-            TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-            w = TOps.Broadcast(last[j]); a2 = TOps.MultiplyAdd(u, w, a2); b2 = TOps.MultiplyAdd(v, w, b2);
-            w = TOps.Broadcast(last[j - kw]); a3 = TOps.MultiplyAdd(u, w, a3); b3 = TOps.MultiplyAdd(v, w, b3);
-        }
-
-        p = inputRows[kh + 2] + x;
-        for (int j = 0; j < kw; j++)
-        {
-            TVector u = TOps.Load(p + (j * dx)), v = TOps.Load(p + (j * dx) + n), w;
-            w = TOps.Broadcast(last[j]); a3 = TOps.MultiplyAdd(u, w, a3); b3 = TOps.MultiplyAdd(v, w, b3);
-        }
+        // Input row kh feeds output row 1 only, through the last kernel row.
+        SingleRow(inputRows[kh] + x, n, dx, kw, k + ((kh - 1) * kw), ref c0, ref c1, ref c2, ref c3, ref c4, ref c5);
 
         // All loads first, then the stores (see StoreLoadAliasing).
-        TOps.Store(outputRows[0] + x, a0);
-        TOps.Store(outputRows[0] + x + n, b0);
-        TOps.Store(outputRows[1] + x, a1);
-        TOps.Store(outputRows[1] + x + n, b1);
-        TOps.Store(outputRows[2] + x, a2);
-        TOps.Store(outputRows[2] + x + n, b2);
-        TOps.Store(outputRows[3] + x, a3);
-        TOps.Store(outputRows[3] + x + n, b3);
+        Store(outputRows[0] + x, n, a0, a1, a2, a3, a4, a5);
+        Store(outputRows[1] + x, n, c0, c1, c2, c3, c4, c5);
+    }
+
+    /// <summary>One input row into one output row's six accumulators through kernel row <paramref name="w"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void SingleRow(float* p, int n, long dx, int kw, float* w, ref TVector s0, ref TVector s1, ref TVector s2, ref TVector s3, ref TVector s4, ref TVector s5)
+    {
+        for (int j = 0; j < kw; j++, p += dx)
+        {
+            TVector b = TOps.Broadcast(w[j]);
+            s0 = TOps.MultiplyAdd(TOps.Load(p), b, s0);
+            s1 = TOps.MultiplyAdd(TOps.Load(p + n), b, s1);
+            s2 = TOps.MultiplyAdd(TOps.Load(p + (2 * n)), b, s2);
+            s3 = TOps.MultiplyAdd(TOps.Load(p + (3 * n)), b, s3);
+            s4 = TOps.MultiplyAdd(TOps.Load(p + (4 * n)), b, s4);
+            s5 = TOps.MultiplyAdd(TOps.Load(p + (5 * n)), b, s5);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store(float* o, int n, TVector s0, TVector s1, TVector s2, TVector s3, TVector s4, TVector s5)
+    {
+        TOps.Store(o, s0);
+        TOps.Store(o + n, s1);
+        TOps.Store(o + (2 * n), s2);
+        TOps.Store(o + (3 * n), s3);
+        TOps.Store(o + (4 * n), s4);
+        TOps.Store(o + (5 * n), s5);
     }
 }

@@ -8,7 +8,7 @@ using ConvSharp.Simd;
 namespace ConvSharp.Algorithms.Stencil;
 
 /// <summary>
-/// A band of output rows for the stencil: blocks of four rows go through the block kernel, on the interior columns straight
+/// A band of output rows for the stencil and Simd: blocks of <see cref="IStencilSize.BlockRows"/> rows go through the block kernel, on the interior columns straight
 /// from the input rows and on the (vector-wide) edge segments from small border-filled buffers. Rows left over at the end
 /// of a band, and rows narrower than a vector, go row by row through <see cref="SimdRowKernel{TOps, TVector}"/>, which does
 /// the same arithmetic.
@@ -18,7 +18,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
-    private const int BlockRows = StencilBlockKernel<TSize, TOps, TVector>.Rows;
+    private static int BlockRows => TSize.BlockRows;
     private readonly ConvolutionData _data = data;
 
     // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
@@ -28,7 +28,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         ref readonly ConvolutionData d = ref _data;
         int sourceCount = d.KernelHeight + BlockRows - 1;
         var rowKernel = default(SimdRowKernel<TOps, TVector>);
-        var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride, rowKernel.VectorWidth, sourceCount);
+        var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride, TSize.Size == 0 ? AnySizeBlockKernel<TOps, TVector>.Step : rowKernel.VectorWidth, sourceCount);
         float* bandScratch = d.BandScratch(band);
         float** sources = (float**)bandScratch;
         float** rows = sources + sourceCount;
@@ -38,13 +38,16 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         var staged = stage ? new StagedRows(bandScratch + RowDriver.StagingOffset(in d, sourceCount), sourceCount, in d) : default;
 
         // Blocks need every segment at least one vector wide; narrower rows go row by row.
-        int interiorStart = Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = Math.Min(d.InteriorEnd, layout.RightStart);
+        // Staged rows carry their border columns, so every output column is interior to them.
+        int interiorStart = stage ? 0 : Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = stage ? d.OutputWidth : Math.Min(d.InteriorEnd, layout.RightStart);
         bool blocks = d.OutputWidth >= TOps.Count && (interiorStart >= interiorEnd || interiorEnd - interiorStart >= TOps.Count);
         int y = start;
+        long edgesFilledUpTo = long.MinValue;
         for (; blocks && y + BlockRows <= end; y += BlockRows)
         {
-            // Stride and dilation 1: output rows y..y+3 read input rows y − ay .. y − ay + K + 2.
-            for (int t = 0; t < sourceCount; t++) sources[t] = stage ? staged.Row(in d, (long)y + t - d.AnchorY) : RowSources.Row(in d, (long)y + t - d.AnchorY);
+            long top = (long)y - d.AnchorY;
+            // Stride and dilation 1: output rows y .. y + B − 1 read input rows y − ay .. y − ay + K + B − 2.
+            for (int t = 0; t < sourceCount; t++) sources[t] = stage ? staged.Row(in d, top + t) : RowSources.Row(in d, top + t);
             for (int o = 0; o < BlockRows; o++) outputs[o] = d.Output + (long)(y + o) * d.OutputPitch;
             if (interiorStart < interiorEnd)
             {
@@ -52,17 +55,19 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
                 Block(rows, outputs, interiorStart, interiorEnd, in d);
             }
 
-            if (layout.LeftEnd > 0)
+            if (!stage && layout.LeftEnd > 0)
             {
-                RowSources.FillEdgeRows(in d, sources, sourceCount, 0, layout.LeftLength, scratchPtr, rows);
+                RowSources.FillEdgeRing(in d, sources, sourceCount, top, edgesFilledUpTo, 0, layout.LeftLength, scratchPtr, rows);
                 Block(rows, outputs, 0, layout.LeftEnd, in d);
             }
 
-            if (layout.RightStart < d.OutputWidth)
+            if (!stage && layout.RightStart < d.OutputWidth)
             {
-                RowSources.FillEdgeRows(in d, sources, sourceCount, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
+                RowSources.FillEdgeRing(in d, sources, sourceCount, top, edgesFilledUpTo, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
                 Block(rows, outputs, layout.RightStart, d.OutputWidth, in d);
             }
+
+            edgesFilledUpTo = top + sourceCount;
         }
 
         for (; y < end; y++)

@@ -35,6 +35,23 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
         return true;
     }
 
+    /// <summary>
+    /// Auto takes the stencil for 3×3 only: for 5×5 and 7×7, Simd's two-row × six-vector blocks measured faster on one
+    /// thread and on two (Zen 3, 1024²: 5×5 0.59 against 0.88 ms, 7×7 1.13 against 1.81 ms on two threads; docs/benchmarks.md,
+    /// issue #6). The stencil stays selectable by name.
+    /// </summary>
+    protected internal override bool ConsideredByAuto(Conv2DProblem problem, out string reason)
+    {
+        if (problem.KernelHeight == 3)
+        {
+            reason = "";
+            return true;
+        }
+
+        reason = "Simd's two-row blocks measured faster than the stencil's four-row blocks for 5×5 and 7×7";
+        return false;
+    }
+
     public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
         ConvolutionRunner.Requirement(problem, options.Threads, BufferedRows(problem));
 
