@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using ConvSharp.Algorithms.Simd;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
 
@@ -29,11 +30,8 @@ internal static unsafe class AnySizeBlockKernel<TOps, TVector>
     /// <summary>Output rows per block.</summary>
     public const int Rows = 2;
 
-    /// <summary>Vectors per output row in one block.</summary>
-    private const int Vectors = 6;
-
     /// <summary>Output columns per block: the edge segments are widened to this (<see cref="ScratchLayout"/>), so they run at full speed too.</summary>
-    public static int Step => Vectors * TOps.Count;
+    public static int Step => SixVectorSteps<TOps, TVector>.Vectors * TOps.Count;
 
     /// <summary>Columns [x0, x1) of two output rows; requires kh ≥ 2.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -63,57 +61,20 @@ internal static unsafe class AnySizeBlockKernel<TOps, TVector>
         TVector c0 = TOps.Zero, c1 = TOps.Zero, c2 = TOps.Zero, c3 = TOps.Zero, c4 = TOps.Zero, c5 = TOps.Zero;
 
         // Input row 0 feeds output row 0 only, through kernel row 0.
-        SingleRow(inputRows[0] + x, n, dx, kw, k, ref a0, ref a1, ref a2, ref a3, ref a4, ref a5);
+        SixVectorSteps<TOps, TVector>.OneRow(inputRows[0] + x, n, dx, kw, k, ref a0, ref a1, ref a2, ref a3, ref a4, ref a5);
 
         // Input rows 1 .. kh − 1 feed output row 0 through kernel row t and output row 1 through kernel row t − 1.
         for (int t = 1; t < kh; t++)
         {
-            float* p = inputRows[t] + x;
-            float* k0 = k + (t * kw), k1 = k0 - kw;
-            for (int j = 0; j < kw; j++, p += dx)
-            {
-                TVector w0 = TOps.Broadcast(k0[j]), w1 = TOps.Broadcast(k1[j]), u;
-                u = TOps.Load(p); a0 = TOps.MultiplyAdd(u, w0, a0); c0 = TOps.MultiplyAdd(u, w1, c0);
-                u = TOps.Load(p + n); a1 = TOps.MultiplyAdd(u, w0, a1); c1 = TOps.MultiplyAdd(u, w1, c1);
-                u = TOps.Load(p + (2 * n)); a2 = TOps.MultiplyAdd(u, w0, a2); c2 = TOps.MultiplyAdd(u, w1, c2);
-                u = TOps.Load(p + (3 * n)); a3 = TOps.MultiplyAdd(u, w0, a3); c3 = TOps.MultiplyAdd(u, w1, c3);
-                u = TOps.Load(p + (4 * n)); a4 = TOps.MultiplyAdd(u, w0, a4); c4 = TOps.MultiplyAdd(u, w1, c4);
-                u = TOps.Load(p + (5 * n)); a5 = TOps.MultiplyAdd(u, w0, a5); c5 = TOps.MultiplyAdd(u, w1, c5);
-            }
+            float* k0 = k + (t * kw);
+            SixVectorSteps<TOps, TVector>.TwoRows(inputRows[t] + x, n, dx, kw, k0, k0 - kw, ref a0, ref a1, ref a2, ref a3, ref a4, ref a5, ref c0, ref c1, ref c2, ref c3, ref c4, ref c5);
         }
 
         // Input row kh feeds output row 1 only, through the last kernel row.
-        SingleRow(inputRows[kh] + x, n, dx, kw, k + ((kh - 1) * kw), ref c0, ref c1, ref c2, ref c3, ref c4, ref c5);
+        SixVectorSteps<TOps, TVector>.OneRow(inputRows[kh] + x, n, dx, kw, k + ((kh - 1) * kw), ref c0, ref c1, ref c2, ref c3, ref c4, ref c5);
 
         // All loads first, then the stores (see StoreLoadAliasing).
-        Store(outputRows[0] + x, n, a0, a1, a2, a3, a4, a5);
-        Store(outputRows[1] + x, n, c0, c1, c2, c3, c4, c5);
-    }
-
-    /// <summary>One input row into one output row's six accumulators through kernel row <paramref name="w"/>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void SingleRow(float* p, int n, long dx, int kw, float* w, ref TVector s0, ref TVector s1, ref TVector s2, ref TVector s3, ref TVector s4, ref TVector s5)
-    {
-        for (int j = 0; j < kw; j++, p += dx)
-        {
-            TVector b = TOps.Broadcast(w[j]);
-            s0 = TOps.MultiplyAdd(TOps.Load(p), b, s0);
-            s1 = TOps.MultiplyAdd(TOps.Load(p + n), b, s1);
-            s2 = TOps.MultiplyAdd(TOps.Load(p + (2 * n)), b, s2);
-            s3 = TOps.MultiplyAdd(TOps.Load(p + (3 * n)), b, s3);
-            s4 = TOps.MultiplyAdd(TOps.Load(p + (4 * n)), b, s4);
-            s5 = TOps.MultiplyAdd(TOps.Load(p + (5 * n)), b, s5);
-        }
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Store(float* o, int n, TVector s0, TVector s1, TVector s2, TVector s3, TVector s4, TVector s5)
-    {
-        TOps.Store(o, s0);
-        TOps.Store(o + n, s1);
-        TOps.Store(o + (2 * n), s2);
-        TOps.Store(o + (3 * n), s3);
-        TOps.Store(o + (4 * n), s4);
-        TOps.Store(o + (5 * n), s5);
+        SixVectorSteps<TOps, TVector>.Store(outputRows[0] + x, n, a0, a1, a2, a3, a4, a5);
+        SixVectorSteps<TOps, TVector>.Store(outputRows[1] + x, n, c0, c1, c2, c3, c4, c5);
     }
 }
