@@ -5,14 +5,15 @@ using ConvSharp.Simd;
 namespace ConvSharp.Algorithms.Simd;
 
 /// <summary>
-/// Any kernel size with Vector512 → Vector256 → Vector128 → scalar dispatch, fused with the parallel row iterator:
-/// each band of rows runs <see cref="SimdRowKernel{TOps, TVector}"/> at the widest accelerated width.
+/// Any kernel size with Vector512 → Vector256 → Vector128 → scalar dispatch, fused with the parallel row iterator: each
+/// band runs two-row × six-vector register blocks (<see cref="Stencil.AnySizeBlockKernel{TOps, TVector}"/>) where output
+/// rows share input rows, else <see cref="SimdRowKernel{TOps, TVector}"/>, at the widest accelerated width.
 /// </summary>
 internal sealed class SimdConvolution : Conv2DAlgorithm
 {
     public override string Name => "Simd";
 
-    public override string Description => "Vectorised row kernel (Vector512/256/128, scalar fallback), any kernel size, parallel row bands.";
+    public override string Description => "Any kernel size: two-row × six-vector register blocks where rows share loads, else a vectorised row kernel (Vector512/256/128, scalar fallback); parallel row bands.";
 
     public override bool Supports(Conv2DProblem problem, out string reason) => Always(
         problem.Stride.X == 1
