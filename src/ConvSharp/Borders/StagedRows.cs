@@ -14,9 +14,10 @@ namespace ConvSharp.Borders;
 /// K + 3 rows of a four-row stencil block, and its four output rows, all compete for 8 ways at each column: the 7×7
 /// block (10 input rows, 4 output rows) ran 3× slower on 1024² than on 1000² (measured on the Zen 3 machine: 4.7–5.6 ms
 /// against 1.8 ms on two threads, 9.2 against 3.3 ms on one). Staged rows 1, 3, 5, … lines apart spread over the sets.</para>
-/// <para>Cost: each input row is copied once per band as the window slides over it (one row copy per output row), the
-/// copy holding the whole image width, so the pointers stay global-indexed and the edge buffers work unchanged. Values
-/// are copied bit for bit, so results do not change. Only whole-plane calls with vertical stride and dilation 1 stage;
+/// <para>Cost: each input row is copied once per band as the window slides over it (one row copy per output row). The
+/// copy holds the whole image width plus the border columns the outputs read beyond either edge (filled through the
+/// border map), and the pointer returned stays global-indexed, so a staged band computes every output column from the
+/// copies with no edge buffers. Values are copied bit for bit, so results do not change. Only whole-plane calls with vertical stride and dilation 1 stage;
 /// tiles read their buffer directly.</para>
 /// </remarks>
 internal unsafe struct StagedRows

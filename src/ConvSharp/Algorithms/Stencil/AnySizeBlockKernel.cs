@@ -6,7 +6,7 @@ using ConvSharp.Simd;
 namespace ConvSharp.Algorithms.Stencil;
 
 /// <summary>
-/// Two output rows × six vectors at once for any kh × kw kernel with kh ≥ 2, at stride 1 and vertical dilation 1: the
+/// Two output rows × six vectors at once for any kh × kw kernel (Simd uses it from kh = 3), at stride 1 and vertical dilation 1: the
 /// register blocking of the direct path with the sizes read at run time. Output rows y, y+1 read input rows y..y+kh, and
 /// each input vector is loaded once for both output rows that use it.
 /// </summary>
@@ -14,8 +14,8 @@ namespace ConvSharp.Algorithms.Stencil;
 /// <para>Why this shape: every output vector is one chain of kh·kw dependent FMAs (the fixed order below), so the core
 /// needs as many independent chains as FMA latency × FMA issue rate (4 × 2 on Zen 3) to stay busy. Twelve accumulators
 /// give slack above that in every input row but the first and the last, which feed six. The four-row × two-vector block
-/// this replaced had eight chains in its middle rows (no slack) and two to six in its first and last three; measured
-/// 1.1–1.2× slower on one core (docs/benchmarks.md, issue #6). Registers: 12 accumulators, two broadcast weights and one
+/// this replaced had eight chains in its middle rows (no slack) and two to six in its first and last three; Simd ran
+/// 1.1–2× slower with it (docs/benchmarks.md, issue #6). Registers: 12 accumulators, two broadcast weights and one
 /// input vector, 15 of AVX2's 16.</para>
 /// <para>Order: each output row adds kernel row by kernel row, tap by tap (j = 0 .. kw − 1), with FMAs from zero, exactly
 /// as <see cref="Simd.SimdRowKernel{TOps, TVector}"/> does, so a row has the same bits from a block or alone. No output
