@@ -38,17 +38,9 @@ internal static unsafe class RowSources
     /// image column output column <paramref name="firstOutput"/> reads first, and points <paramref name="rows"/> at them so
     /// that rows[t][x·sx + j·dx] is the bordered sample the kernel's tap (t, j) reads for output column x.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void FillEdgeRows(in ConvolutionData d, float** sources, int count, int firstOutput, int length, float* buffers, float** rows)
-    {
-        long firstColumn = (long)firstOutput * d.StrideX;
-        for (int t = 0; t < count; t++)
-        {
-            float* buffer = buffers + (long)t * length;
-            FillColumns(in d, sources[t], firstColumn - d.AnchorX, length, buffer);
-            rows[t] = buffer - firstColumn;
-        }
-    }
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void FillEdgeRows(in ConvolutionData d, float** sources, int count, int firstOutput, int length, float* buffers, float** rows) =>
+        FillEdgeRing(in d, sources, count, 0, long.MinValue, firstOutput, length, buffers, rows);
 
     /// <summary>
     /// <see cref="FillEdgeRows"/> over a ring: the <paramref name="count"/> source rows are virtual rows

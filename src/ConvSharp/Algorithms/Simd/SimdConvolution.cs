@@ -52,9 +52,7 @@ internal sealed class SimdConvolution : Conv2DAlgorithm
     {
         if (Blockable(data.KernelHeight, data.StrideY, data.DilationY) && data.StrideX == 1)
         {
-            ParallelRowIterator.For(
-                data.OutputHeight, data.MultiplyAddsPerRow, context, Stencil.StencilAnySize.BlockRows,
-                new Stencil.StencilBands<Stencil.StencilAnySize, TOps, TVector>(data));
+            Stencil.StencilBands<Stencil.StencilAnySize, TOps, TVector>.RunAll(in data, context);
             return;
         }
 

@@ -30,7 +30,7 @@ internal static unsafe class AnySizeBlockKernel<TOps, TVector>
     /// <summary>Output rows per block.</summary>
     public const int Rows = 2;
 
-    /// <summary>Output columns per block: the edge segments are widened to this (<see cref="ScratchLayout"/>), so they run at full speed too.</summary>
+    /// <summary>Output columns per block; the band loop widens the edge segments to it (<see cref="StencilAnySize.EdgeVectors"/>), so they run at full speed too.</summary>
     public static int Step => SixVectorSteps<TOps, TVector>.Vectors * TOps.Count;
 
     /// <summary>Columns [x0, x1) of two output rows; requires kh ≥ 2.</summary>

@@ -7,4 +7,7 @@ internal interface IStencilSize
 
     /// <summary>Output rows per register block: how many rows the band loop hands the block kernel at once.</summary>
     static abstract int BlockRows { get; }
+
+    /// <summary>Vectors per edge segment: the block's column step where the block computes its own edges, else one (the row kernel's).</summary>
+    static abstract int EdgeVectors { get; }
 }

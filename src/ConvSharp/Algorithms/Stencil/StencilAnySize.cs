@@ -1,4 +1,5 @@
 using System.Runtime.Intrinsics;
+using ConvSharp.Algorithms.Simd;
 using ConvSharp.Simd;
 
 namespace ConvSharp.Algorithms.Stencil;
@@ -9,4 +10,6 @@ internal readonly struct StencilAnySize : IStencilSize
     public static int Size => 0;
 
     public static int BlockRows => AnySizeBlockKernel<Vector128Ops, Vector128<float>>.Rows;
+
+    public static int EdgeVectors => SixVectorSteps<Vector128Ops, Vector128<float>>.Vectors;
 }

@@ -21,6 +21,10 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
     private static int BlockRows => TSize.BlockRows;
     private readonly ConvolutionData _data = data;
 
+    /// <summary>All output rows of <paramref name="data"/> in parallel bands whose starts are multiples of the block height.</summary>
+    public static void RunAll(in ConvolutionData data, ExecutionContext context) =>
+        ParallelRowIterator.For(data.OutputHeight, data.MultiplyAddsPerRow, context, TSize.BlockRows, new StencilBands<TSize, TOps, TVector>(data));
+
     // Hot loop: compiled fully optimised at once, so long calls never run on first-tier or OSR code.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
@@ -28,7 +32,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         ref readonly ConvolutionData d = ref _data;
         int sourceCount = d.KernelHeight + BlockRows - 1;
         var rowKernel = default(SimdRowKernel<TOps, TVector>);
-        var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride, TSize.Size == 0 ? AnySizeBlockKernel<TOps, TVector>.Step : rowKernel.VectorWidth, sourceCount);
+        var layout = new ScratchLayout(in d, rowKernel.HandlesHorizontalStride, TSize.EdgeVectors * TOps.Count, sourceCount);
         float* bandScratch = d.BandScratch(band);
         float** sources = (float**)bandScratch;
         float** rows = sources + sourceCount;

@@ -89,9 +89,7 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
             where TOps : IVectorOps<TVector>
             where TVector : struct
         {
-            ParallelRowIterator.For(
-                data.OutputHeight, data.MultiplyAddsPerRow, context, StencilBlockKernel<TSize, TOps, TVector>.Rows,
-                new StencilBands<TSize, TOps, TVector>(data));
+            StencilBands<TSize, TOps, TVector>.RunAll(in data, context);
         }
     }
 }
