@@ -1,0 +1,116 @@
+using System;
+using System.Runtime.Intrinsics;
+using ConvSharp.Execution;
+using ConvSharp.Simd;
+
+namespace ConvSharp.GemmKernels;
+
+/// <summary>
+/// The loops around the micro-kernel (BLIS's five): for each nc-column panel of op(B) and each kc-deep block of it, the
+/// threads pack the panel together, then share out the blocks of C beneath it, each band packing its own mc × kc block
+/// of op(A) into its workspace slice and sweeping the micro-kernel over it. One workspace rental per call.
+/// </summary>
+internal static unsafe class GemmDriver
+{
+    /// <summary>Runs a validated product on the widest accelerated tier (or a given blocking, for tests).</summary>
+    public static void Run(in GemmOperands o, ExecutionContext context, GemmBlocking? blocking = null)
+    {
+        if (o.M == 1 && o.BColumnStride == 1)
+        {
+            if (Vector512.IsHardwareAccelerated) Gemv<Vector512Ops, Vector512<float>>(in o, context);
+            else if (Vector256.IsHardwareAccelerated) Gemv<Vector256Ops, Vector256<float>>(in o, context);
+            else Gemv<Vector128Ops, Vector128<float>>(in o, context);
+            return;
+        }
+
+        if (Vector512.IsHardwareAccelerated) Blocked<VectorMicroKernel<Vector512Ops, Vector512<float>>>(in o, context, blocking);
+        else if (Vector256.IsHardwareAccelerated) Blocked<VectorMicroKernel<Vector256Ops, Vector256<float>>>(in o, context, blocking);
+        else if (Vector128.IsHardwareAccelerated) Blocked<VectorMicroKernel<Vector128Ops, Vector128<float>>>(in o, context, blocking);
+        else Blocked<ScalarMicroKernel>(in o, context, blocking);
+    }
+
+    /// <summary>The micro-kernel the widest accelerated tier uses: its MR and NR.</summary>
+    public static (int Rows, int Columns) ActiveTile =>
+        Vector512.IsHardwareAccelerated ? (VectorMicroKernel<Vector512Ops, Vector512<float>>.Rows, VectorMicroKernel<Vector512Ops, Vector512<float>>.Columns)
+        : Vector256.IsHardwareAccelerated ? (VectorMicroKernel<Vector256Ops, Vector256<float>>.Rows, VectorMicroKernel<Vector256Ops, Vector256<float>>.Columns)
+        : Vector128.IsHardwareAccelerated ? (VectorMicroKernel<Vector128Ops, Vector128<float>>.Rows, VectorMicroKernel<Vector128Ops, Vector128<float>>.Columns)
+        : (ScalarMicroKernel.Rows, ScalarMicroKernel.Columns);
+
+    /// <summary>Bytes of workspace a product of this shape rents: the packed B panel and each band's A block and edge tile.</summary>
+    public static long WorkspaceBytes(int m, int n, int k, int threads)
+    {
+        if (m == 1) return 0;
+        var (mr, nr) = ActiveTile;
+        var blocks = GemmBlocking.For(mr, nr);
+        return WorkspaceFloats(m, n, k, blocks, mr, nr, threads) * sizeof(float);
+    }
+
+    private static long WorkspaceFloats(int m, int n, int k, GemmBlocking blocks, int mr, int nr, int threads)
+    {
+        int kc = Math.Min(blocks.KC, k), nc = Math.Min(blocks.NC, RoundUp(n, nr)), mc = Math.Min(blocks.MC, RoundUp(m, mr));
+        long band = ((long)mc * kc) + (mr * nr);
+        return ((long)kc * RoundUp(nc, nr)) + (band * ParallelRowIterator.MaxBands(threads));
+    }
+
+    private static void Gemv<TOps, TVector>(in GemmOperands o, ExecutionContext context)
+        where TOps : IVectorOps<TVector>
+        where TVector : struct
+    {
+        int columns = GemvBands<TOps, TVector>.DefaultColumnsPerTask;
+        int tasks = (o.N + columns - 1) / columns;
+        ParallelRowIterator.For(tasks, (long)columns * o.K, context, 1, new GemvBands<TOps, TVector>(o, columns));
+    }
+
+    private static void Blocked<TKernel>(in GemmOperands o, ExecutionContext context, GemmBlocking? blocking)
+        where TKernel : struct, IGemmMicroKernel
+    {
+        int mr = TKernel.Rows, nr = TKernel.Columns, threads = context.Threads;
+        var blocks = blocking ?? GemmBlocking.For(mr, nr);
+        int mc = BalancedBlockRows(o.M, blocks.MC, mr, threads);
+        float[] workspace = context.Workspace.Rent(WorkspaceFloats(o.M, o.N, o.K, blocks with { MC = mc }, mr, nr, threads));
+        try
+        {
+            fixed (float* scratch = workspace)
+            {
+                int kcMax = Math.Min(blocks.KC, o.K), ncMax = Math.Min(blocks.NC, RoundUp(o.N, nr));
+                float* packedB = scratch;
+                float* bands = packedB + ((long)kcMax * RoundUp(ncMax, nr));
+                long bandFloats = GemmBlockTasks<TKernel>.BandFloats(Math.Min(mc, RoundUp(o.M, mr)), kcMax);
+                int mBlocks = (o.M + mc - 1) / mc;
+                for (int j0 = 0; j0 < o.N; j0 += blocks.NC)
+                {
+                    int nc = Math.Min(blocks.NC, o.N - j0), strips = (nc + nr - 1) / nr;
+
+                    // Few block rows (a short A): split the panel's columns too, so every thread has work.
+                    int chunks = Math.Clamp((4 * threads) / mBlocks, 1, strips), stripsPerChunk = (strips + chunks - 1) / chunks;
+                    chunks = (strips + stripsPerChunk - 1) / stripsPerChunk;
+                    for (int p0 = 0; p0 < o.K; p0 += blocks.KC)
+                    {
+                        int kc = Math.Min(blocks.KC, o.K - p0);
+                        float beta = p0 == 0 ? o.Beta : 1f;   // later depth blocks add to what the first wrote
+                        ParallelRowIterator.For(strips, (long)kc * nr, context, 1, new GemmPackBBands(o, p0, kc, j0, nc, nr, packedB));
+                        var tasks = new GemmBlockTasks<TKernel>(o, p0, kc, j0, nc, mc, chunks, stripsPerChunk, beta, packedB, bands, bandFloats);
+                        ParallelRowIterator.For(mBlocks * chunks, (long)mc * stripsPerChunk * nr * kc, context, 1, tasks);
+                    }
+                }
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
+    /// <summary>
+    /// Rows per A block: at most <paramref name="mc"/>, a multiple of MR, and (with several threads) evened out so the
+    /// block count is a multiple of the thread count: 2048 rows on two threads make 12 blocks of 174, not 11 of 192.
+    /// </summary>
+    private static int BalancedBlockRows(int m, int mc, int mr, int threads)
+    {
+        int blocks = (m + mc - 1) / mc;
+        if (threads > 1 && blocks > 1) blocks = RoundUp(blocks, threads);
+        return Math.Min(mc, RoundUp((m + blocks - 1) / blocks, mr));
+    }
+
+    private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
+}

@@ -1,0 +1,20 @@
+namespace ConvSharp.GemmKernels;
+
+/// <summary>
+/// The innermost step of the SGEMM: one <see cref="Rows"/> × <see cref="Columns"/> tile of C from a packed A micro-panel
+/// (kc × Rows, column by column) and a packed B micro-panel (kc × Columns, row by row), all in registers.
+/// </summary>
+internal unsafe interface IGemmMicroKernel
+{
+    /// <summary>Rows of C per tile (MR).</summary>
+    static abstract int Rows { get; }
+
+    /// <summary>Columns of C per tile (NR).</summary>
+    static abstract int Columns { get; }
+
+    /// <summary>
+    /// c[r·ldc + j] = alpha·Σ_p a[p·Rows + r]·b[p·Columns + j] + beta·c[r·ldc + j] over the whole tile; with
+    /// <paramref name="beta"/> = 0, C is not read (so NaN or garbage there does not leak in, as in BLAS).
+    /// </summary>
+    static abstract void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta);
+}

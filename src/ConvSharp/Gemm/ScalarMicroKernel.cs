@@ -1,0 +1,44 @@
+using System.Runtime.CompilerServices;
+
+namespace ConvSharp.GemmKernels;
+
+/// <summary>
+/// The fallback tile where no vectors are accelerated (<c>DOTNET_EnableHWIntrinsic=0</c>): 4 × 4 scalar accumulators,
+/// each a chain over p in order, as in <see cref="VectorMicroKernel{TOps, TVector}"/>.
+/// </summary>
+internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
+{
+    public static int Rows => 4;
+
+    public static int Columns => 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta)
+    {
+        float* acc = stackalloc float[16];
+        for (int i = 0; i < 16; i++) acc[i] = 0f;
+        for (int p = 0; p < kc; p++)
+        {
+            for (int r = 0; r < 4; r++)
+            {
+                float x = a[r];
+                acc[(r * 4) + 0] = float.MultiplyAddEstimate(x, b[0], acc[(r * 4) + 0]);
+                acc[(r * 4) + 1] = float.MultiplyAddEstimate(x, b[1], acc[(r * 4) + 1]);
+                acc[(r * 4) + 2] = float.MultiplyAddEstimate(x, b[2], acc[(r * 4) + 2]);
+                acc[(r * 4) + 3] = float.MultiplyAddEstimate(x, b[3], acc[(r * 4) + 3]);
+            }
+
+            a += 4;
+            b += 4;
+        }
+
+        for (int r = 0; r < 4; r++)
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                float* target = c + (r * ldc) + j;
+                *target = GemmEdge.Combine(acc[(r * 4) + j], alpha, beta, *target);
+            }
+        }
+    }
+}

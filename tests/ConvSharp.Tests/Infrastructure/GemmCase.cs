@@ -1,0 +1,89 @@
+using System;
+using ConvSharp.GemmKernels;
+
+namespace ConvSharp.Tests.Infrastructure;
+
+/// <summary>
+/// One SGEMM check: shapes, transposes, scalars, leading dimensions with slack, and the data (small integers, so every
+/// partial sum is exact and the product must match the double-precision loop bit for bit; or random reals, within a bound).
+/// </summary>
+internal sealed record GemmCase(
+    GemmTranspose TransposeA, GemmTranspose TransposeB, int M, int N, int K, float Alpha, float Beta,
+    int ExtraLda, int ExtraLdb, int ExtraLdc, bool Integers, int Seed, int Threads = 1, GemmBlocking? Blocking = null)
+{
+    public int Lda => (TransposeA == GemmTranspose.None ? K : M) + ExtraLda;
+
+    public int Ldb => (TransposeB == GemmTranspose.None ? N : K) + ExtraLdb;
+
+    public int Ldc => N + ExtraLdc;
+
+    public override string ToString() =>
+        $"{TransposeA}/{TransposeB} m{M} n{N} k{K} alpha {Alpha} beta {Beta} ld+({ExtraLda},{ExtraLdb},{ExtraLdc}) {(Integers ? "int" : "real")} threads {Threads}{(Blocking is { } b ? $" blocks {b.MC}/{b.KC}/{b.NC}" : "")}";
+
+    /// <summary>Runs the case; null when it passes, else what went wrong.</summary>
+    public string? Check()
+    {
+        var random = new Random(Seed);
+        int aRows = TransposeA == GemmTranspose.None ? M : K, bRows = TransposeB == GemmTranspose.None ? K : N;
+        float[] a = Fill(random, Math.Max(1, aRows * Lda)), b = Fill(random, Math.Max(1, bRows * Ldb));
+        float[] c = Fill(random, Math.Max(1, M * Ldc));
+
+        // Beta = 0 must not read C: poison the elements it writes.
+        if (Beta == 0f)
+        {
+            for (int i = 0; i < M; i++) c.AsSpan(i * Ldc, N).Fill(float.NaN);
+        }
+
+        float[] before = (float[])c.Clone();
+        var context = new ExecutionContext { MaxDegreeOfParallelism = Threads, MinimumWorkPerBand = 1 };
+        ConvSharp.Gemm.Run(TransposeA, TransposeB, M, N, K, Alpha, a, Lda, b, Ldb, Beta, c, Ldc, context, Blocking);
+
+        double worst = 0;
+        for (int i = 0; i < M; i++)
+        {
+            for (int j = 0; j < Ldc; j++)
+            {
+                int index = (i * Ldc) + j;
+                if (j >= N)
+                {
+                    // The slack between rows is not C's: it must be left alone.
+                    if (BitConverter.SingleToInt32Bits(c[index]) != BitConverter.SingleToInt32Bits(before[index])) return $"{this}: wrote the padding at ({i}, {j})";
+                    continue;
+                }
+
+                double sum = 0, magnitude = 0;
+                for (int p = 0; p < K; p++)
+                {
+                    double x = TransposeA == GemmTranspose.None ? a[(i * Lda) + p] : a[(p * Lda) + i];
+                    double y = TransposeB == GemmTranspose.None ? b[(p * Ldb) + j] : b[(j * Ldb) + p];
+                    sum += x * y;
+                    magnitude += Math.Abs(x * y);
+                }
+
+                double expected = (Alpha * sum) + (Beta == 0f ? 0 : Beta * (double)before[index]);
+                double error = Math.Abs(c[index] - expected);
+                if (Integers)
+                {
+                    if (c[index] != (float)expected) return $"{this}: C[{i},{j}] = {c[index]}, expected {expected} exactly";
+                }
+                else
+                {
+                    // K + 2 roundings of a float32 sum of |terms| (plus beta·C's), with room.
+                    double bound = (K + 4) * Math.Pow(2, -23) * ((Math.Abs(Alpha) * magnitude) + (Beta == 0f ? 0 : Math.Abs(Beta * before[index]))) + 1e-30;
+                    if (!(error <= bound)) return $"{this}: C[{i},{j}] = {c[index]}, expected {expected} within {bound}";
+                }
+
+                worst = Math.Max(worst, error);
+            }
+        }
+
+        return null;
+    }
+
+    private float[] Fill(Random random, int length)
+    {
+        var data = new float[length];
+        for (int i = 0; i < length; i++) data[i] = Integers ? random.Next(-4, 5) : (float)((random.NextDouble() * 2) - 1);
+        return data;
+    }
+}
