@@ -68,13 +68,17 @@ internal static unsafe class RowSources
         int width = d.InputWidth;
         long copyStart = Math.Clamp(firstColumn, 0, width);
         long copyEnd = Math.Clamp(firstColumn + length, copyStart, width);
-        for (long c = firstColumn; c < copyStart; c++) dest[c - firstColumn] = Bordered(in d, source, c);
+        // A range wholly left of the image ends before copyStart: stop at its own end.
+        long leftEnd = Math.Min(copyStart, firstColumn + length);
+        for (long c = firstColumn; c < leftEnd; c++) dest[c - firstColumn] = Bordered(in d, source, c);
         long copied = copyEnd - copyStart;
         if (copied > 0) Buffer.MemoryCopy(source + copyStart, dest + (copyStart - firstColumn), copied * sizeof(float), copied * sizeof(float));
         for (long c = Math.Max(copyEnd, firstColumn); c < firstColumn + length; c++) dest[c - firstColumn] = Bordered(in d, source, c);
     }
 
-    private static float Bordered(in ConvolutionData d, float* source, long column)
+    /// <summary>The bordered sample at image column <paramref name="column"/> of the global-indexed row <paramref name="source"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static float Bordered(in ConvolutionData d, float* source, long column)
     {
         int mapped = BorderIndex.Map(column, d.InputWidth, d.BorderMode);
         return mapped < 0 ? d.FillValue : source[mapped];

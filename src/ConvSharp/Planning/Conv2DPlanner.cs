@@ -3,6 +3,7 @@ using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using ConvSharp.Algorithms.Direct;
+using ConvSharp.Algorithms.Im2ColGemm;
 using ConvSharp.Algorithms.Naive;
 using ConvSharp.Algorithms.Parallel;
 using ConvSharp.Algorithms.Reference;
@@ -48,12 +49,15 @@ public sealed class Conv2DPlanner
     /// <summary>The double-accumulating reference, last in every planner. (Declared before <see cref="Default"/>: static initialisers run in textual order.)</summary>
     public static Conv2DAlgorithm ReferenceAlgorithm { get; } = new ReferenceConvolution();
 
-    /// <summary>The core algorithms: Separable, Stencil, Simd, Parallel, Direct, Naive, Reference.</summary>
+    /// <summary>The core algorithms: Separable, Stencil, Simd, Im2ColGemm, Im2ColGemmMaterialized, Matmul, Parallel, Direct, Naive, Reference.</summary>
     public static Conv2DPlanner Default { get; } = new(
     [
         new SeparableConvolution(),
         new StencilConvolution(),
         new SimdConvolution(),
+        new Im2ColConvolution(Im2ColForm.Segmented),
+        new Im2ColConvolution(Im2ColForm.Materialized),
+        new Im2ColConvolution(Im2ColForm.Matmul),
         new ParallelConvolution(),
         new DirectConvolution(),
         new NaiveConvolution(),
