@@ -8,6 +8,7 @@ using System.Threading;
 using ConvSharp.Cli.Bench;
 using ConvSharp.Cli.IO;
 using ConvSharp.Peers;
+using ConvSharp.Peers.Python;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -30,6 +31,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         }
 
         var options = settings.ToOptions();
+        if (settings.Suite.Equals("gemm", StringComparison.OrdinalIgnoreCase)) return RunGemmSuite(settings, options.MaxDegreeOfParallelism);
         var image = settings.Image is null ? null : InputFile.Read(settings.Image);
         var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.ImageSize, settings.Kernel, options);
         var selected = SelectAlgorithms(settings.Algorithms);
@@ -79,6 +81,72 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
 
         if (report.AllVerified) return 0;
         environment.Error.WriteLine("convsharp: verification failed for " + string.Join(", ", rows.Where(r => !r.Verification.Verified).Select(r => $"{r.Algorithm} on {r.Case.Problem}")));
+        return ConvSharpApp.Failure;
+    }
+
+    /// <summary>
+    /// <c>--suite gemm</c>: our SGEMM on each product, and numpy's matmul in a Python process on the same operands when a
+    /// Python with numpy is found; every row verified at sampled entries.
+    /// </summary>
+    private int RunGemmSuite(BenchSettings settings, int threads)
+    {
+        if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
+            throw new CliException("--suite gemm multiplies fixed matrices; --image, --kernel and --image-size do not apply");
+        PythonPeerRunner? python = null;
+        if (!settings.NoPythonPeers)
+        {
+            string? interpreter = PythonLocator.Find(settings.Python, out string why);
+            if (interpreter is null) environment.Console.MarkupLine($"[yellow]numpy matmul: not run: {Markup.Escape(why)}[/]");
+            else python = new PythonPeerRunner(interpreter);
+        }
+
+        var rows = new List<GemmBenchRow>();
+        environment.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                foreach (var benchCase in GemmBenchCase.Suite)
+                {
+                    var (a, b) = GemmBench.Operands(benchCase);
+                    rows.Add(Step(progress, $"{benchCase.Name}: Gemm.Sgemm", () => GemmBench.RunOurs(benchCase, a, b, threads, settings.MaxSeconds)));
+                    if (python is null) continue;
+                    foreach (var peer in Step(progress, $"{benchCase.Name}: numpy matmul (python)", () => python.Gemm(benchCase.Name, benchCase.M, benchCase.N, benchCase.K, a, b, threads, settings.MaxSeconds)))
+                    {
+                        if (!peer.Available)
+                        {
+                            environment.Console.MarkupLine($"[yellow]{Markup.Escape(peer.Method)}: not run: {Markup.Escape(peer.Why)}[/]");
+                            continue;
+                        }
+
+                        var (error, verified) = GemmBench.Verify(benchCase, a, b, peer.Output!);
+                        rows.Add(new GemmBenchRow(benchCase, $"{peer.Method} (python)", true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
+                    }
+                }
+            });
+
+        var table = new Table().Title("SGEMM: C = A·B, row-major float32");
+        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", "GFLOP/s", "vs numpy", "max rel. error", "verified" })
+            table.AddColumn(new TableColumn(column) { Alignment = column is "case" or "algorithm" or "verified" ? Justify.Left : Justify.Right });
+        foreach (var row in rows)
+        {
+            var numpy = rows.FirstOrDefault(r => ReferenceEquals(r.Case, row.Case) && r.IsPeer);
+            table.AddRow(
+                Markup.Escape(row.Case.Name), row.IsPeer ? $"[darkorange]{Markup.Escape(row.Algorithm)}[/]" : Markup.Escape(row.Algorithm),
+                GemmBench.Format(row.Timing.MedianMs), GemmBench.Format(row.Timing.MinMs), GemmBench.Format(row.Timing.MaxMs),
+                row.GigaflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                numpy is null ? "—" : (row.GigaflopsPerSecond / numpy.GigaflopsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "×",
+                row.MaxRelativeError.ToString("E1", CultureInfo.InvariantCulture),
+                row.Verified ? "[green]yes[/]" : "[red bold]NO[/]");
+        }
+
+        environment.Console.Write(table);
+        var machine = MachineInfo.Current;
+        environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}; vs numpy is the GFLOP/s ratio (> 1 is faster than numpy).");
+        if (settings.Json is not null) AtomicFile.Write(settings.Json, s => s.Write(Encoding.UTF8.GetBytes(GemmBench.ToJson(machine, rows))));
+        if (settings.Csv is not null || settings.Markdown is not null || settings.Chart is not null)
+            environment.Console.MarkupLine("[yellow]--suite gemm writes --json only; --csv, --markdown and --chart are ignored[/]");
+        if (rows.TrueForAll(r => r.Verified)) return 0;
+        environment.Error.WriteLine("convsharp: verification failed for " + string.Join(", ", rows.Where(r => !r.Verified).Select(r => $"{r.Algorithm} on {r.Case.Name}")));
         return ConvSharpApp.Failure;
     }
 

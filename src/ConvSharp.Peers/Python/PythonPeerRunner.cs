@@ -1,0 +1,102 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+
+namespace ConvSharp.Peers.Python;
+
+/// <summary>
+/// Runs the embedded <c>notebook_peers.py</c> on one case in a Python process: writes the operands and a job file to a
+/// temporary folder, sets the thread variables (<c>OMP_NUM_THREADS</c>, <c>OPENBLAS_NUM_THREADS</c>,
+/// <c>NUMBA_NUM_THREADS</c>, <c>MKL_NUM_THREADS</c>) to the bench's thread count, and reads back each method's line and output.
+/// </summary>
+public sealed class PythonPeerRunner(string python)
+{
+    /// <summary>The interpreter this runner starts.</summary>
+    public string Python { get; } = python;
+
+    /// <summary>The script, as shipped inside this assembly.</summary>
+    public static string Script
+    {
+        get
+        {
+            using var stream = typeof(PythonPeerRunner).Assembly.GetManifestResourceStream("ConvSharp.Peers.Python.notebook_peers.py")
+                ?? throw new InvalidOperationException("notebook_peers.py is not embedded in ConvSharp.Peers");
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>numpy's matmul on C = A·B (A m × k, B k × n, row-major), with <paramref name="threads"/> threads (−1: all cores).</summary>
+    public IReadOnlyList<PythonPeerRow> Gemm(string caseName, int m, int n, int k, float[] a, float[] b, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        string folder = Directory.CreateTempSubdirectory("convsharp-python-").FullName;
+        try
+        {
+            string aPath = Path.Combine(folder, "a.f32"), bPath = Path.Combine(folder, "b.f32");
+            File.WriteAllBytes(aPath, MemoryMarshal.AsBytes(a.AsSpan()).ToArray());
+            File.WriteAllBytes(bPath, MemoryMarshal.AsBytes(b.AsSpan()).ToArray());
+            var job = new Dictionary<string, object>
+            {
+                ["kind"] = "gemm", ["case"] = caseName, ["m"] = m, ["n"] = n, ["k"] = k, ["a"] = aPath, ["b"] = bPath,
+                ["out_dir"] = folder, ["threads"] = threads, ["max_seconds"] = maxSeconds,
+            };
+            return Run(folder, job, threads);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private List<PythonPeerRow> Run(string folder, Dictionary<string, object> job, int threads)
+    {
+        string script = Path.Combine(folder, "notebook_peers.py"), jobPath = Path.Combine(folder, "job.json");
+        File.WriteAllText(script, Script);
+        File.WriteAllText(jobPath, JsonSerializer.Serialize(job));
+        var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(script);
+        start.ArgumentList.Add(jobPath);
+        string count = (threads < 1 ? Environment.ProcessorCount : threads).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach (string variable in new[] { "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMBA_NUM_THREADS", "MKL_NUM_THREADS" }) start.Environment[variable] = count;
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Python}");
+        var stderr = process.StandardError.ReadToEndAsync();
+        var rows = new List<PythonPeerRow>();
+        string? line;
+        while ((line = process.StandardOutput.ReadLine()) is not null)
+        {
+            if (line.Length == 0 || line[0] != '{') continue;
+            rows.Add(Parse(line));
+        }
+
+        process.WaitForExit();
+        if (process.ExitCode != 0 && rows.Count == 0)
+            rows.Add(new PythonPeerRow("python", false, $"{Python} exited {process.ExitCode}: {FirstLine(stderr.Result)}", 0, 0, 0, 0, null));
+        return rows;
+    }
+
+    private static PythonPeerRow Parse(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        string method = root.GetProperty("method").GetString() ?? "python";
+        if (root.GetProperty("status").GetString() != "ok") return new PythonPeerRow(method, false, root.GetProperty("why").GetString() ?? "", 0, 0, 0, 0, null);
+        byte[] bytes = File.ReadAllBytes(root.GetProperty("output").GetString()!);
+        float[] output = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        return new PythonPeerRow(
+            method, true, "", root.GetProperty("median_ms").GetDouble(), root.GetProperty("min_ms").GetDouble(),
+            root.GetProperty("max_ms").GetDouble(), root.GetProperty("runs").GetInt32(), output);
+    }
+
+    private static string FirstLine(string text)
+    {
+        string trimmed = text.Trim();
+        int newline = trimmed.LastIndexOf('\n');
+        return newline < 0 ? trimmed : trimmed[(newline + 1)..];
+    }
+}
