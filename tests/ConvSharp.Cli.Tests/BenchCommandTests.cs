@@ -97,8 +97,21 @@ public class BenchCommandTests
         }
     }
 
+    [Fact]
+    public void Gemm_suite_times_and_verifies_every_product()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "gemm", "--no-python-peers", "--max-seconds", "0.01", "--json", folder.File("g.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(folder.File("g.json")));
+        var rows = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["sgemm512", "sgemm1024", "sgemm2048", "sgemm4096", "notebook1x9"], rows.Select(r => r.GetProperty("case").GetString()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("verified").GetBoolean()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("gflops").GetDouble() > 0));
+        Assert.Equal("m1n1048576k9", rows[^1].GetProperty("problem").GetString());
+    }
+
     [Theory]
-    [InlineData("gemm")]
     [InlineData("binary")]
     [InlineData("layers")]
     [InlineData("gpu")]
