@@ -44,6 +44,8 @@ def seed_table():
     cv = fastest_cv(rows)
     lines = ["| algorithm | median | vs Naive | vs OpenCV | verified |", "|---|---:|---:|---:|---|"]
     for r in rows:
+        if r.get("runtime") == "python":
+            continue  # the notebook's Python methods have their own column in the notebook table
         m = r["median_ms"]
         name = f"**{r['algorithm']}**" if r["algorithm"] == "Stencil" else r["algorithm"]
         ratio = f"{m / cv['median_ms']:.2f}×" if cv else "—"
@@ -79,6 +81,11 @@ def gemm_table():
     return "\n".join(lines)
 
 
+def python_value(name):
+    row = next((r for r in load("seed") if r.get("runtime") == "python" and r["algorithm"] == name), None)
+    return ms(row["median_ms"]) if row else "—"
+
+
 def notebook_values():
     rows = {r["algorithm"]: r["median_ms"] for r in load("seed")}
     cv = fastest_cv(load("seed"))["median_ms"]
@@ -87,19 +94,21 @@ def notebook_values():
 
 def notebook_table():
     v = notebook_values()
+    p = python_value
     return "\n".join([
-        "| notebook method | notebook | ConvSharp counterpart | ConvSharp |",
-        "|---|---:|---|---:|",
-        f"| Python loops, per-window `np.sum(submat*fil)` | 6260 ms | `Naive` (the same per-window method) | {v['Naive']} |",
-        f"| numba `@njit` loops | 125 ms | `Direct` (scalar loops) | {v['Direct']} |",
-        f"| numba `parallel=True` loops | 28 ms | `Parallel` | {v['Parallel']} |",
-        f"| `scipy.signal.convolve2d` | 42 ms | `Reference` (the formula, double accumulation) | {v['Reference']} |",
-        f"| numba CPU `@stencil` | 3.62 ms | `Stencil` | {v['Stencil']} |",
-        f"| im2col + numpy matmul | 8 ms | `Im2ColGemm` (segmented im2col + our SGEMM) | {v['Im2ColGemm']} |",
-        f"| im2col + numba `guvectorize` matmul | 13 ms | `Matmul` (the same plain parallel loop) | {v['Matmul']} |",
-        "| XNOR + bit-packing pipeline | 20 ms | `Xnor`: a later issue | — |",
-        "| CuPy / numba CUDA im2col, GPU stencil, TensorFlow | 0.23–1 ms | ILGPU kernels: a later issue | — |",
-        f"| (not in the notebook) OpenCV `filter2D` | — | peer, same run | {v['OpenCV']} |",
+        "| notebook method | notebook (Colab) | the same method here, same run | ConvSharp counterpart | ConvSharp |",
+        "|---|---:|---:|---|---:|",
+        f"| Python loops, per-window `np.sum(submat*fil)` | 6260 ms | — (seconds per call; not run) | `Naive` (the same per-window method) | {v['Naive']} |",
+        f"| numba `@njit` loops | 125 ms | {p('numba @njit')} | `Direct` (scalar loops) | {v['Direct']} |",
+        f"| numba `parallel=True` loops | 28 ms | {p('numba parallel=True')} | `Parallel` | {v['Parallel']} |",
+        f"| `scipy.signal.convolve2d` | 42 ms | {p('scipy.signal.convolve2d')} | `Reference` (the formula, double accumulation) | {v['Reference']} |",
+        f"| numba CPU `@stencil` | 3.62 ms | {p('numba @stencil')} | `Stencil` | {v['Stencil']} |",
+        f"| im2col + numpy matmul | 8 ms | {p('numpy im2col+matmul')} | `Im2ColGemm` (segmented im2col + our SGEMM) | {v['Im2ColGemm']} |",
+        f"| im2col + numba `guvectorize` matmul | 13 ms | {p('numba im2col+guvectorize matmul')} | `Matmul` (the same plain parallel loop) | {v['Matmul']} |",
+        "| XNOR + bit-packing pipeline | 20 ms | — | `Xnor`: a later issue | — |",
+        "| CuPy / numba CUDA im2col, GPU stencil, TensorFlow | 0.23–1 ms | — | ILGPU kernels: a later issue | — |",
+        f"| (not in the notebook) `scipy.ndimage.correlate` / `fftconvolve` / `torch conv2d` | — | {p('scipy.ndimage.correlate')} / {p('scipy.signal.fftconvolve')} / {p('torch conv2d (CPU)')} | | |",
+        f"| (not in the notebook) OpenCV `filter2D` | — | {p('cv2.filter2D (python)')} (python) | peer in process, same run | {v['OpenCV']} |",
     ])
 
 

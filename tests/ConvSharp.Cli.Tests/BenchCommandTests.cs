@@ -13,7 +13,7 @@ public class BenchCommandTests
     public void Seed_suite_runs_every_algorithm_verifies_and_writes_every_report()
     {
         using var folder = new TempFolder();
-        var (exit, stdout, error) = CliRunner.Run("bench", "--image-size", "64", "--max-seconds", "0.05",
+        var (exit, stdout, error) = CliRunner.Run("bench", "--image-size", "64", "--max-seconds", "0.05", "--no-python-peers",
             "--json", folder.File("r.json"), "--csv", folder.File("r.csv"), "--markdown", folder.File("r.md"), "--chart", folder.File("r.png"));
         Assert.True(exit == 0, error + stdout);
 
@@ -44,6 +44,7 @@ public class BenchCommandTests
             Assert.True(result.TryGetProperty("max_abs_error", out _));
             bool peer = result.GetProperty("peer").GetBoolean();
             Assert.Equal(result.GetProperty("algorithm").GetString()!.StartsWith("OpenCV", StringComparison.Ordinal), peer);
+            Assert.Equal("dotnet", result.GetProperty("runtime").GetString());
         }
 
         if (PeerCatalog.All[0].IsAvailable(out _))
@@ -80,7 +81,7 @@ public class BenchCommandTests
     public void Separable_suite_runs_gaussians_and_the_rank_two_dog_with_problem_options()
     {
         using var folder = new TempFolder();
-        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "separable", "--image-size", "40", "--border", "reflect101", "--algorithms", "separable,auto",
+        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "separable", "--image-size", "40", "--border", "reflect101", "--algorithms", "separable,auto", "--no-python-peers",
             "--max-seconds", "0.02", "--json", folder.File("s.json"));
         Assert.True(exit == 0, error + stdout);
         using var json = JsonDocument.Parse(File.ReadAllText(folder.File("s.json")));
@@ -95,6 +96,31 @@ public class BenchCommandTests
             Assert.Contains(results, r => r.GetProperty("case").GetString() == "gauss15" && r.GetProperty("algorithm").GetString() == "OpenCV sepFilter2D");
             Assert.DoesNotContain(results, r => r.GetProperty("case").GetString() == "dog15" && r.GetProperty("algorithm").GetString() == "OpenCV sepFilter2D");
         }
+    }
+
+    [Fact]
+    public void The_notebooks_python_methods_run_beside_ours_or_say_how_to_get_them()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--image-size", "24", "--algorithms", "im2colgemm", "--max-seconds", "0.02", "--json", folder.File("p.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("p.json")));
+        var python = json.RootElement.GetProperty("results").EnumerateArray().Where(r => r.GetProperty("runtime").GetString() == "python").ToList();
+        if (ConvSharp.Peers.Python.PythonLocator.Find(null, out _) is null)
+        {
+            Assert.Empty(python);
+            Assert.Contains("apt-get install python3-numpy", stdout, StringComparison.Ordinal);
+            return;
+        }
+
+        // numpy is there (the locator demands it): the notebook's own im2col row runs, as a verified peer.
+        Assert.Contains(python, r => r.GetProperty("algorithm").GetString() == "numpy im2col+matmul");
+        Assert.All(python, r => Assert.True(r.GetProperty("peer").GetBoolean() && r.GetProperty("verified").GetBoolean()));
+
+        // Every other method has a row or a one-line reason: none is dropped silently (a random 3×3 is not rank 1).
+        Assert.Contains("cv2.sepFilter2D (python): not run:", stdout.Replace("\n", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        foreach (string method in new[] { "numba @njit", "numba @stencil", "scipy.signal.convolve2d", "scipy.ndimage.correlate", "scipy.signal.fftconvolve", "torch conv2d (CPU)" })
+            Assert.True(python.Any(r => r.GetProperty("algorithm").GetString() == method) || stdout.Contains($"{method}: not run:", StringComparison.Ordinal), method);
     }
 
     [Fact]

@@ -52,6 +52,7 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
                 json.WriteString("algorithm", row.Algorithm);
                 json.WriteBoolean("peer", row.IsPeer);
                 json.WriteString("device", row.Device);
+                json.WriteString("runtime", row.Runtime);
                 json.WriteNumber("median_ms", Round(row.Timing.MedianMs));
                 json.WriteNumber("min_ms", Round(row.Timing.MinMs));
                 json.WriteNumber("max_ms", Round(row.Timing.MaxMs));

@@ -7,7 +7,8 @@ namespace ConvSharp.Cli.Bench;
 /// <param name="Device">"cpu", "gpu:NAME" or "sim:NAME".</param>
 /// <param name="Timing">Median, min, max.</param>
 /// <param name="Verification">Errors against Reference.</param>
-public sealed record BenchRow(BenchCase Case, string Algorithm, bool IsPeer, string Device, Timing Timing, Verification Verification)
+/// <param name="Runtime">"dotnet" (ours and the in-process OpenCV) or "python" (the notebook's methods, out of process).</param>
+public sealed record BenchRow(BenchCase Case, string Algorithm, bool IsPeer, string Device, Timing Timing, Verification Verification, string Runtime = "dotnet")
 {
     /// <summary>2 flops per multiply-add over the median time.</summary>
     public double GigaflopsPerSecond => 2.0 * Case.Problem.MultiplyAdds / (Timing.MedianMs * 1e-3) / 1e9;

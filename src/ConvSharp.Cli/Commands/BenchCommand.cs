@@ -36,8 +36,10 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.ImageSize, settings.Kernel, options);
         var selected = SelectAlgorithms(settings.Algorithms);
         var peers = settings.NoPeers ? [] : AvailablePeers();
+        var python = settings.NoPeers || settings.NoPythonPeers ? null : FindPython(settings.Python);
 
         var rows = new List<BenchRow>();
+        var notes = new List<string>();
         environment.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
@@ -68,12 +70,26 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                         if (!peer.Supports(benchCase.Problem, out _) || !peer.AcceptsKernel(benchCase.Problem, benchCase.Kernel.Data, out _)) continue;
                         rows.Add(Step(progress, $"{benchCase.Name}: {peer.Name}", () => RunPeer(benchCase, peer, reference, options.MaxDegreeOfParallelism, settings.MaxSeconds)));
                     }
+
+                    if (python is null) continue;
+                    var pythonRows = Step(progress, $"{benchCase.Name}: the notebook's Python methods", () => python.Convolve(benchCase.Name, benchCase.Problem, benchCase.Input.Data, benchCase.Kernel.Data, options.MaxDegreeOfParallelism, settings.MaxSeconds));
+                    foreach (var peer in pythonRows)
+                    {
+                        if (!peer.Available)
+                        {
+                            notes.Add($"{benchCase.Name}: {peer.Method}: not run: {peer.Why}");
+                            continue;
+                        }
+
+                        rows.Add(new BenchRow(benchCase, peer.Method, true, "cpu", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), reference.Check(peer.Output!, PythonTolerance(reference, benchCase, peer)), "python"));
+                    }
                 }
             });
 
         var report = new BenchReport(settings.Suite.ToLowerInvariant(), MachineInfo.Current, rows);
         PrintTable(report, cases);
         PrintNotes(settings, cases);
+        foreach (string note in notes) environment.Console.MarkupLine($"[yellow]{Markup.Escape(note)}[/]");
         if (settings.Json is not null) AtomicFile.Write(settings.Json, s => s.Write(Encoding.UTF8.GetBytes(report.ToJson())));
         if (settings.Csv is not null) AtomicFile.Write(settings.Csv, s => s.Write(Encoding.UTF8.GetBytes(report.ToCsv())));
         if (settings.Markdown is not null) AtomicFile.Write(settings.Markdown, s => s.Write(Encoding.UTF8.GetBytes(report.ToMarkdown())));
@@ -92,13 +108,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     {
         if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
             throw new CliException("--suite gemm multiplies fixed matrices; --image, --kernel and --image-size do not apply");
-        PythonPeerRunner? python = null;
-        if (!settings.NoPythonPeers)
-        {
-            string? interpreter = PythonLocator.Find(settings.Python, out string why);
-            if (interpreter is null) environment.Console.MarkupLine($"[yellow]numpy matmul: not run: {Markup.Escape(why)}[/]");
-            else python = new PythonPeerRunner(interpreter);
-        }
+        var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
 
         var rows = new List<GemmBenchRow>();
         environment.Console.Progress()
@@ -148,6 +158,30 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         if (rows.TrueForAll(r => r.Verified)) return 0;
         environment.Error.WriteLine("convsharp: verification failed for " + string.Join(", ", rows.Where(r => !r.Verified).Select(r => $"{r.Algorithm} on {r.Case.Name}")));
         return ConvSharpApp.Failure;
+    }
+
+    /// <summary>The Python runner, or null after one line saying why there are no Python rows and how to get them.</summary>
+    private PythonPeerRunner? FindPython(string? explicitPath)
+    {
+        string? interpreter = PythonLocator.Find(explicitPath, out string why);
+        if (interpreter is not null) return new PythonPeerRunner(interpreter);
+        environment.Console.MarkupLine($"[yellow]Python peers: not run: {Markup.Escape(why)}[/]");
+        return null;
+    }
+
+    /// <summary>
+    /// A direct Python method is held to the exact algorithms' bound, as OpenCV is. scipy's FFT methods round in float32
+    /// through a transform of the padded plane: their bound is 2⁻²³·(4·log₂(cells) + taps + 1)·Σ|k|·max(|x|, |fill|) ×
+    /// the √cells growth of an FFT's error norm spread over one sample, taken here as (log₂ cells)², measured with room.
+    /// </summary>
+    private static double PythonTolerance(ReferenceResult reference, BenchCase benchCase, PythonPeerRow peer)
+    {
+        if (!peer.ViaFft) return reference.Tolerance;
+        double cells = (double)(benchCase.Problem.InputHeight + benchCase.Problem.KernelHeight) * (benchCase.Problem.InputWidth + benchCase.Problem.KernelWidth);
+        double log = Math.Log2(cells);
+        double sumAbs = 0;
+        foreach (float t in benchCase.Kernel.Data) sumAbs += Math.Abs(t);
+        return Math.Max(reference.Tolerance, Math.Pow(2, -23) * log * log * sumAbs * Math.Max(reference.MaxAbsInput, Math.Abs((double)benchCase.Problem.Border.Value)));
     }
 
     private static T Step<T>(ProgressContext progress, string description, Func<T> work)

@@ -9,4 +9,5 @@ namespace ConvSharp.Peers.Python;
 /// <param name="MaxMs">Slowest run.</param>
 /// <param name="Runs">Timed runs.</param>
 /// <param name="Output">The raw float32 output it wrote, for verification.</param>
-public sealed record PythonPeerRow(string Method, bool Available, string Why, double MedianMs, double MinMs, double MaxMs, int Runs, float[]? Output);
+/// <param name="ViaFft">True for the FFT methods, whose rounding error is larger than a direct sum's.</param>
+public sealed record PythonPeerRow(string Method, bool Available, string Why, double MedianMs, double MinMs, double MaxMs, int Runs, float[]? Output, bool ViaFft = false);

@@ -43,7 +43,7 @@ public sealed class PythonPeerRunner(string python)
             var job = new Dictionary<string, object>
             {
                 ["kind"] = "gemm", ["case"] = caseName, ["m"] = m, ["n"] = n, ["k"] = k, ["a"] = aPath, ["b"] = bPath,
-                ["out_dir"] = folder, ["threads"] = threads, ["max_seconds"] = maxSeconds,
+                ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
             };
             return Run(folder, job, threads);
         }
@@ -53,6 +53,50 @@ public sealed class PythonPeerRunner(string python)
         }
     }
 
+    /// <summary>
+    /// The notebook's convolution methods (numpy im2col + matmul, numba, scipy, OpenCV, torch) on
+    /// <paramref name="problem"/>, with <paramref name="input"/> (H × W) and <paramref name="kernel"/> (kh × kw, row-major,
+    /// as the problem's kind reads it). Each method that cannot compute the problem says why in its row.
+    /// </summary>
+    public IReadOnlyList<PythonPeerRow> Convolve(string caseName, Conv2DProblem problem, float[] input, float[] kernel, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(kernel);
+        int kh = problem.KernelHeight, kw = problem.KernelWidth;
+
+        // Every Python method correlates; convolution is correlation with the kernel flipped on both axes.
+        float[] correlation = (float[])kernel.Clone();
+        if (problem.Kind == ConvolutionKind.Convolution) Array.Reverse(correlation);
+        var (sy, sx) = problem.Stride;
+        var (dy, dx) = problem.Dilation;
+        var (ay, ax) = problem.Anchor;
+        long bottom = ((long)(problem.OutputHeight - 1) * sy) + ((long)(kh - 1) * dy) - ay - (problem.InputHeight - 1);
+        long right = ((long)(problem.OutputWidth - 1) * sx) + ((long)(kw - 1) * dx) - ax - (problem.InputWidth - 1);
+        string folder = Directory.CreateTempSubdirectory("convsharp-python-").FullName;
+        try
+        {
+            string inputPath = Path.Combine(folder, "input.f32"), kernelPath = Path.Combine(folder, "kernel.f32");
+            File.WriteAllBytes(inputPath, MemoryMarshal.AsBytes(input.AsSpan()).ToArray());
+            File.WriteAllBytes(kernelPath, MemoryMarshal.AsBytes(correlation.AsSpan()).ToArray());
+            var job = new Dictionary<string, object>
+            {
+                ["kind"] = "conv", ["case"] = caseName, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth, ["kh"] = kh, ["kw"] = kw,
+                ["input"] = inputPath, ["kernel"] = kernelPath, ["out_h"] = problem.OutputHeight, ["out_w"] = problem.OutputWidth,
+                ["pads"] = new long[] { ay, bottom, ax, right }, ["border"] = problem.Border.Mode.ToString().ToLowerInvariant(),
+                ["value"] = problem.Border.Value, ["anchor"] = new[] { ay, ax }, ["stride"] = new[] { sy, sx }, ["dilation"] = new[] { dy, dx },
+                ["same"] = problem.Size == OutputSize.Same, ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
+            };
+            return Run(folder, job, threads);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    private static int ResolveThreads(int threads) => threads < 1 ? Environment.ProcessorCount : threads;
+
     private List<PythonPeerRow> Run(string folder, Dictionary<string, object> job, int threads)
     {
         string script = Path.Combine(folder, "notebook_peers.py"), jobPath = Path.Combine(folder, "job.json");
@@ -61,7 +105,7 @@ public sealed class PythonPeerRunner(string python)
         var start = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add(script);
         start.ArgumentList.Add(jobPath);
-        string count = (threads < 1 ? Environment.ProcessorCount : threads).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        string count = ResolveThreads(threads).ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach (string variable in new[] { "OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "NUMBA_NUM_THREADS", "MKL_NUM_THREADS" }) start.Environment[variable] = count;
 
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {Python}");
@@ -90,7 +134,8 @@ public sealed class PythonPeerRunner(string python)
         float[] output = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
         return new PythonPeerRow(
             method, true, "", root.GetProperty("median_ms").GetDouble(), root.GetProperty("min_ms").GetDouble(),
-            root.GetProperty("max_ms").GetDouble(), root.GetProperty("runs").GetInt32(), output);
+            root.GetProperty("max_ms").GetDouble(), root.GetProperty("runs").GetInt32(), output,
+            root.TryGetProperty("accuracy", out var accuracy) && accuracy.GetString() == "fft");
     }
 
     private static string FirstLine(string text)
