@@ -23,8 +23,12 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
     /// <summary>This row's median ÷ OpenCV's, for the same problem; null without an OpenCV row.</summary>
     /// <remarks>The baseline is the fastest OpenCV row of the case (filter2D, or sepFilter2D where it runs).</remarks>
     public double? RatioVsOpenCv(BenchRow row) =>
-        Rows.Where(r => ReferenceEquals(r.Case, row.Case) && r.IsPeer && r.Algorithm.StartsWith("OpenCV", StringComparison.Ordinal))
+        Rows.Where(r => ReferenceEquals(r.Case, row.Case) && r.IsPeer && IsOpenCv(r))
             .MinBy(r => r.Timing.MedianMs) is { } cv ? row.Timing.MedianMs / cv.Timing.MedianMs : null;
+
+    /// <summary>OpenCV in process (OpenCvSharp) or through Python's cv2: the fastest of them is the OpenCV a row is judged against.</summary>
+    public static bool IsOpenCv(BenchRow row) =>
+        row is not null && (row.Algorithm.StartsWith("OpenCV", StringComparison.Ordinal) || row.Algorithm.StartsWith("cv2.", StringComparison.Ordinal));
 
     /// <summary>The JSON document whose schema docs/cli.md describes.</summary>
     public string ToJson()
