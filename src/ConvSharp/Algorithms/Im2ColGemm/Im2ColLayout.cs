@@ -17,6 +17,9 @@ internal readonly record struct Im2ColLayout(long FillFloats, long PanelFloats, 
     /// </summary>
     public const long SegmentBytes = 192 << 10;
 
+    /// <summary>The narrowest column chunk: sixteen AVX2 vectors, two of the product's eight-vector steps.</summary>
+    public const int MinimumColumns = 128;
+
     public long TotalFloats => FillFloats + ResultFloats + (PanelFloats * Bands);
 
     public WorkspaceRequirement Requirement => new((FillFloats + ResultFloats) * sizeof(float), PanelFloats * sizeof(float), Bands);
@@ -34,8 +37,11 @@ internal readonly record struct Im2ColLayout(long FillFloats, long PanelFloats, 
 
         long budget = SegmentBytes / sizeof(float);
 
-        // Whole rows when one fits, else a single row cut into column chunks (a wide image under a large kernel).
-        int columns = (int)Math.Clamp(budget / taps, 1, width);
+        // Whole rows when one fits, else a single row cut into column chunks (a wide image under a large kernel). A chunk
+        // keeps at least MinimumColumns, so the product's rows stay long enough for whole vector steps: each panel element
+        // is read once, so a panel past the L2 (63×63: 3969 taps × 128 columns, 2 MiB) costs an L3 round trip, where
+        // 12-column chunks (the 192 KiB budget) left the product mostly scalar (2048², 63×63: 15.3 s).
+        int columns = (int)Math.Clamp(Math.Max(budget / taps, MinimumColumns), 1, width);
         int rows = columns < width ? 1 : (int)Math.Clamp(budget / (taps * width), 1, height);
         return new Im2ColLayout(fill, taps * rows * columns, 0, rows, columns, ParallelRowIterator.MaxBands(threads));
     }
