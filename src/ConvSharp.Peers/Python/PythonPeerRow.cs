@@ -8,6 +8,6 @@ namespace ConvSharp.Peers.Python;
 /// <param name="MinMs">Fastest run.</param>
 /// <param name="MaxMs">Slowest run.</param>
 /// <param name="Runs">Timed runs.</param>
-/// <param name="Output">The raw float32 output it wrote, for verification.</param>
+/// <param name="Output">The output it wrote (a float32 .npy), read back for verification.</param>
 /// <param name="ViaFft">True for the FFT methods, whose rounding error is larger than a direct sum's.</param>
 public sealed record PythonPeerRow(string Method, bool Available, string Why, double MedianMs, double MinMs, double MaxMs, int Runs, float[]? Output, bool ViaFft = false);

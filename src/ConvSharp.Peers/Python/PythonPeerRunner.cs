@@ -45,7 +45,7 @@ public sealed class PythonPeerRunner(string python)
                 ["kind"] = "gemm", ["case"] = caseName, ["m"] = m, ["n"] = n, ["k"] = k, ["a"] = aPath, ["b"] = bPath,
                 ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
             };
-            return Run(folder, job, threads);
+            return Run(folder, job, threads, (long)m * n);
         }
         finally
         {
@@ -87,7 +87,7 @@ public sealed class PythonPeerRunner(string python)
                 ["value"] = problem.Border.Value, ["anchor"] = new[] { ay, ax }, ["stride"] = new[] { sy, sx }, ["dilation"] = new[] { dy, dx },
                 ["same"] = problem.Size == OutputSize.Same, ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
             };
-            return Run(folder, job, threads);
+            return Run(folder, job, threads, (long)problem.OutputHeight * problem.OutputWidth);
         }
         finally
         {
@@ -97,7 +97,7 @@ public sealed class PythonPeerRunner(string python)
 
     private static int ResolveThreads(int threads) => threads < 1 ? Environment.ProcessorCount : threads;
 
-    private List<PythonPeerRow> Run(string folder, Dictionary<string, object> job, int threads)
+    private List<PythonPeerRow> Run(string folder, Dictionary<string, object> job, int threads, long expectedCount)
     {
         string script = Path.Combine(folder, "notebook_peers.py"), jobPath = Path.Combine(folder, "job.json");
         File.WriteAllText(script, Script);
@@ -115,7 +115,7 @@ public sealed class PythonPeerRunner(string python)
         while ((line = process.StandardOutput.ReadLine()) is not null)
         {
             if (line.Length == 0 || line[0] != '{') continue;
-            rows.Add(Parse(line));
+            rows.Add(Parse(line, expectedCount));
         }
 
         process.WaitForExit();
@@ -124,14 +124,22 @@ public sealed class PythonPeerRunner(string python)
         return rows;
     }
 
-    private static PythonPeerRow Parse(string line)
+    private static PythonPeerRow Parse(string line, long expectedCount)
     {
         using var json = JsonDocument.Parse(line);
         var root = json.RootElement;
         string method = root.GetProperty("method").GetString() ?? "python";
         if (root.GetProperty("status").GetString() != "ok") return new PythonPeerRow(method, false, root.GetProperty("why").GetString() ?? "", 0, 0, 0, 0, null);
-        byte[] bytes = File.ReadAllBytes(root.GetProperty("output").GetString()!);
-        float[] output = MemoryMarshal.Cast<byte, float>(bytes).ToArray();
+        float[] output;
+        try
+        {
+            output = NpyFloat32File.Read(root.GetProperty("output").GetString()!, expectedCount);
+        }
+        catch (InvalidDataException error)
+        {
+            return new PythonPeerRow(method, false, $"wrote an output the bench cannot read: {error.Message}", 0, 0, 0, 0, null);
+        }
+
         return new PythonPeerRow(
             method, true, "", root.GetProperty("median_ms").GetDouble(), root.GetProperty("min_ms").GetDouble(),
             root.GetProperty("max_ms").GetDouble(), root.GetProperty("runs").GetInt32(), output,

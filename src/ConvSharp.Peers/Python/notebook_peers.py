@@ -7,7 +7,7 @@ JOB.json names one case. A product: {"kind": "gemm", "m", "n", "k", "a", "b", ..
 "pads" [top, bottom, left, right] (what the output reads outside the image), "border" (constant, replicate, reflect,
 reflect101, wrap), "value", "anchor" [ay, ax], "stride" [sy, sx], "dilation" [dy, dx], "same" (true for Same)}.
 Both carry "case", "out_dir", "threads" and "max_seconds". Operands are raw little-endian float32 files (row-major). For each method the script prints one JSON line: the method's name,
-"ok" with its median/min/max milliseconds and the raw float32 file it wrote, or "unavailable" with one line saying why.
+"ok" with its median/min/max milliseconds and the .npy file (float32) it wrote, or "unavailable" with one line saying why.
 Timing follows convsharp's rules: one warm-up run (repeated for 0.1 s), then at least 5 runs and 0.3 s, at most
 max_seconds; all inside this process, so interpreter start-up is never counted.
 """
@@ -63,8 +63,8 @@ def gemm(job, np):
     b = np.fromfile(job["b"], dtype="<f4").reshape(k, n)
     c = np.empty((m, n), dtype=np.float32)
     result, _ = measure(lambda: np.matmul(a, b, out=c), job["max_seconds"])
-    path = os.path.join(job["out_dir"], "numpy_matmul.f32")
-    c.astype("<f4").tofile(path)
+    path = os.path.join(job["out_dir"], "numpy_matmul.npy")
+    np.save(path, np.ascontiguousarray(c, dtype="<f4"))
     report(job["case"], "numpy matmul", result, path)
 
 
@@ -331,8 +331,8 @@ def conv(job, np):
         except Exception as error:  # a method that fails here is a row that says so, never a crash of the bench
             report(job["case"], name, why=f"failed: {type(error).__name__}: {error}".splitlines()[0])
             continue
-        path = os.path.join(job["out_dir"], f"conv{index}.f32")
-        out.astype("<f4").tofile(path)
+        path = os.path.join(job["out_dir"], f"conv{index}.npy")
+        np.save(path, out.astype("<f4"))
         report(job["case"], name, result, path, accuracy=accuracy)
 
 
