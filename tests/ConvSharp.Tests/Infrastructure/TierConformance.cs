@@ -31,6 +31,13 @@ internal static class TierConformance
             if (++failed <= 20) output.WriteLine($"FAIL {failure}");
         }
 
+        // And the layer's: its GEMM and im2col run on the same tiers.
+        foreach (string failure in LayerCases.Check(seed: 77, count: 60))
+        {
+            if (++failed <= 20) output.WriteLine($"FAIL {failure}");
+        }
+
+        checkedCount += 60;
         output.WriteLine($"tier: {SimdCapabilities.ActiveTier}");
         output.WriteLine($"checked: {checkedCount}");
         output.WriteLine($"failed: {failed}");

@@ -1,0 +1,180 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Linq;
+
+namespace ConvSharp.Layers;
+
+/// <summary>
+/// A neural-network convolution layer with PyTorch's <c>torch.nn.functional.conv2d</c> semantics: weights
+/// O × C/groups × kh × kw, an optional bias of O, stride, padding (explicit, TensorFlow's Same, or Valid) with PyTorch's
+/// padding modes, dilation and groups (depthwise when groups = C = O), over batched NCHW (or NHWC) float32 tensors.
+/// </summary>
+/// <remarks>
+/// <para>The weights are copied once, here. Each input shape is planned and prepared once (the algorithm chosen, the
+/// weights transformed for it) and reused by every later <see cref="Forward(ReadOnlySpan{float}, int, int, int, ExecutionContext?)"/>
+/// of that shape. Thread-safe.</para>
+/// <para>Algorithms: <c>Pointwise</c> (1×1 as a pure GEMM), <c>Im2ColGemm</c> (any layer: im2col panels and our SGEMM),
+/// <c>Reference</c> (double precision, for tests). Auto takes the first that supports the problem.</para>
+/// </remarks>
+public sealed class Conv2DLayer
+{
+    private static readonly LayerAlgorithm[] AlgorithmList = [new LayerPointwiseGemm(), new LayerIm2ColGemm(), new LayerReference()];
+
+    private readonly float[] _weights;
+    private readonly float[] _bias;
+    private readonly ConcurrentDictionary<Conv2DLayerProblem, PreparedLayer> _prepared = new();
+
+    /// <param name="weights">O × C/groups × kh × kw, row-major (PyTorch's <c>weight</c>).</param>
+    /// <param name="outputChannels">O.</param>
+    /// <param name="kernelHeight">kh.</param>
+    /// <param name="kernelWidth">kw.</param>
+    /// <param name="bias">O values, or empty for none.</param>
+    /// <param name="options">Stride, padding, padding mode, dilation, groups, layout, algorithm.</param>
+    /// <exception cref="ArgumentException">The weights are empty or not a whole number of O × kh × kw filters, or the bias is not O long.</exception>
+    public Conv2DLayer(ReadOnlySpan<float> weights, int outputChannels, int kernelHeight, int kernelWidth, ReadOnlySpan<float> bias = default, Conv2DLayerOptions? options = null)
+    {
+        Options = options ?? Conv2DLayerOptions.Default;
+        if (outputChannels < 1) ThrowHelper.OutOfRange(nameof(outputChannels), outputChannels, "1 or more.");
+        if (kernelHeight < 1) ThrowHelper.OutOfRange(nameof(kernelHeight), kernelHeight, "1 or more.");
+        if (kernelWidth < 1) ThrowHelper.OutOfRange(nameof(kernelWidth), kernelWidth, "1 or more.");
+        long filter = (long)outputChannels * kernelHeight * kernelWidth;
+        if (weights.IsEmpty || weights.Length % filter != 0)
+            ThrowHelper.Argument(nameof(weights), $"weights holds {weights.Length} floats, not a whole number of O·kh·kw = {filter} (O × C/groups × kh × kw).");
+        if (!bias.IsEmpty && bias.Length != outputChannels)
+            ThrowHelper.Argument(nameof(bias), $"bias holds {bias.Length} floats; it needs one per output channel ({outputChannels}).");
+        if (!AlgorithmIsKnown(Options.Algorithm))
+            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{Options.Algorithm}' is not a layer algorithm. Known: Auto, {string.Join(", ", AlgorithmList.Select(a => a.Name))}.");
+        _weights = weights.ToArray();
+        _bias = bias.ToArray();
+        OutputChannels = outputChannels;
+        KernelHeight = kernelHeight;
+        KernelWidth = kernelWidth;
+        GroupInputChannels = (int)(weights.Length / filter);
+    }
+
+    /// <summary>The layer algorithms, in the order Auto considers them.</summary>
+    public static IReadOnlyList<LayerAlgorithm> Algorithms => AlgorithmList;
+
+    /// <summary>The options the layer was built with.</summary>
+    public Conv2DLayerOptions Options { get; }
+
+    /// <summary>O.</summary>
+    public int OutputChannels { get; }
+
+    /// <summary>kh.</summary>
+    public int KernelHeight { get; }
+
+    /// <summary>kw.</summary>
+    public int KernelWidth { get; }
+
+    /// <summary>C / groups: the weights' second dimension.</summary>
+    public int GroupInputChannels { get; }
+
+    /// <summary>C: <see cref="GroupInputChannels"/> × groups.</summary>
+    public int InputChannels => GroupInputChannels * Options.Groups;
+
+    /// <summary>The problem of an input of <paramref name="batch"/> × C × <paramref name="height"/> × <paramref name="width"/>.</summary>
+    public Conv2DLayerProblem Plan(int batch, int height, int width) =>
+        Conv2DLayerProblem.Create(batch, InputChannels, height, width, OutputChannels, KernelHeight, KernelWidth, Options, _bias.Length > 0);
+
+    /// <summary>Which algorithm runs on this input shape, and why; every algorithm's answer.</summary>
+    public string Explain(int batch, int height, int width)
+    {
+        var problem = Plan(batch, height, width);
+        var lines = new List<string> { $"{problem}: {Choose(problem).Name}" };
+        foreach (var algorithm in AlgorithmList)
+        {
+            bool supported = algorithm.Supports(problem, out string reason);
+            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+
+    /// <summary>The layer on <paramref name="input"/> (N × C × H × W, or N × H × W × C with <see cref="TensorLayout.Nhwc"/>); returns N × O × H' × W' in the same layout.</summary>
+    /// <exception cref="ArgumentException">The input's length is not N·C·H·W.</exception>
+    public float[] Forward(ReadOnlySpan<float> input, int batch, int height, int width, ExecutionContext? context = null)
+    {
+        var problem = Plan(batch, height, width);
+        var output = new float[problem.OutputLength];
+        Run(problem, input, output, context);
+        return output;
+    }
+
+    /// <summary>The layer into the caller's buffer, which must hold N·O·H'·W' floats (see <see cref="Plan"/>); nothing is written when a check fails.</summary>
+    /// <exception cref="ArgumentException">The input's length is not N·C·H·W, or the output's is not N·O·H'·W'.</exception>
+    public void Forward(ReadOnlySpan<float> input, int batch, int height, int width, Span<float> output, ExecutionContext? context = null) =>
+        Run(Plan(batch, height, width), input, output, context);
+
+    private void Run(Conv2DLayerProblem problem, ReadOnlySpan<float> input, Span<float> output, ExecutionContext? context)
+    {
+        context ??= ExecutionContext.Default;
+        context.Validate();
+        if (input.Length != problem.InputLength)
+            ThrowHelper.Argument(nameof(input), $"input holds {input.Length} floats; N·C·H·W = {problem.Batch}·{problem.InputChannels}·{problem.InputHeight}·{problem.InputWidth} = {problem.InputLength}.");
+        if (output.Length != problem.OutputLength)
+            ThrowHelper.Argument(nameof(output), $"output holds {output.Length} floats; N·O·H'·W' = {problem.Batch}·{problem.OutputChannels}·{problem.OutputHeight}·{problem.OutputWidth} = {problem.OutputLength}.");
+        if (input.Overlaps(output)) ThrowHelper.Argument(nameof(output), "output overlaps input.");
+        var prepared = _prepared.GetOrAdd(problem, p => Choose(p).Prepare(p, _weights, _bias));
+        if (Options.Layout == TensorLayout.Nchw)
+        {
+            prepared.Execute(input, output, context);
+            return;
+        }
+
+        // NHWC: reorder to NCHW and back around the same algorithms; the reorders are part of the call's time.
+        float[] nchwIn = context.Workspace.Rent(problem.InputLength), nchwOut = context.Workspace.Rent(problem.OutputLength);
+        try
+        {
+            using (context.Stage("reorder"))
+            {
+                Reorder(input, nchwIn, problem.Batch, problem.InputHeight * problem.InputWidth, problem.InputChannels, toChannelsFirst: true);
+            }
+
+            prepared.Execute(nchwIn.AsSpan(0, (int)problem.InputLength), nchwOut.AsSpan(0, (int)problem.OutputLength), context);
+            using (context.Stage("reorder"))
+            {
+                Reorder(nchwOut, output, problem.Batch, problem.OutputHeight * problem.OutputWidth, problem.OutputChannels, toChannelsFirst: false);
+            }
+        }
+        finally
+        {
+            Workspace.Return(nchwIn);
+            Workspace.Return(nchwOut);
+        }
+    }
+
+    private LayerAlgorithm Choose(Conv2DLayerProblem problem)
+    {
+        if (!string.Equals(Options.Algorithm, "Auto", StringComparison.OrdinalIgnoreCase))
+        {
+            var named = AlgorithmList.First(a => string.Equals(a.Name, Options.Algorithm, StringComparison.OrdinalIgnoreCase));
+            if (!named.Supports(problem, out string reason)) ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{named.Name}' does not support {problem}: {reason}");
+            return named;
+        }
+
+        return AlgorithmList.First(a => a.Supports(problem, out _));
+    }
+
+    private static bool AlgorithmIsKnown(string name) =>
+        string.Equals(name, "Auto", StringComparison.OrdinalIgnoreCase) || AlgorithmList.Any(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>N × P × C (channels last) to N × C × P (channels first), or back; P = pixels per image.</summary>
+    private static void Reorder(ReadOnlySpan<float> source, Span<float> target, int batch, int pixels, int channels, bool toChannelsFirst)
+    {
+        for (int n = 0; n < batch; n++)
+        {
+            long offset = (long)n * pixels * channels;
+            for (int pixel = 0; pixel < pixels; pixel++)
+            {
+                for (int c = 0; c < channels; c++)
+                {
+                    long last = offset + ((long)pixel * channels) + c, first = offset + ((long)c * pixels) + pixel;
+                    if (toChannelsFirst) target[(int)first] = source[(int)last];
+                    else target[(int)last] = source[(int)first];
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using ConvSharp.Algorithms.Im2ColGemm;
+using ConvSharp.Execution;
+
+namespace ConvSharp.Layers;
+
+/// <summary>
+/// Any layer as im2col + our SGEMM: per image and group, a panel of output rows' columns (C/g·kh·kw × rows·W', filled
+/// through the core's row sources, so every padding mode, stride and dilation is the 2-D algorithms'), then the group's
+/// weights (O/g × C/g·kh·kw) times the panel straight into the output planes. Panels are at most
+/// <see cref="PanelBytes"/>, so the column matrix never materialises whole.
+/// </summary>
+internal sealed class LayerIm2ColGemm : LayerAlgorithm
+{
+    /// <summary>A panel's most bytes: 1 MiB, in L2 and L3 while the product reads it, and wide enough for a full GEMM.</summary>
+    public const long PanelBytes = 1 << 20;
+
+    public override string Name => "Im2ColGemm";
+
+    public override string Description => "im2col in panels of output rows per image and group, then the group's weights times the panel with our SGEMM.";
+
+    public override bool Supports(Conv2DLayerProblem problem, out string reason)
+    {
+        reason = "native: every stride, dilation, group count and padding mode";
+        return true;
+    }
+
+    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) =>
+        new Prepared(problem, this, weights.ToArray(), bias.ToArray());
+
+    /// <summary>Output rows per panel: as many as fit <see cref="PanelBytes"/>, at least one.</summary>
+    public static int PanelRows(Conv2DLayerProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        long depth = (long)problem.GroupInputChannels * problem.KernelHeight * problem.KernelWidth;
+        return (int)Math.Clamp(PanelBytes / sizeof(float) / (depth * problem.OutputWidth), 1, problem.OutputHeight);
+    }
+
+    private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, float[] weights, float[] bias) : PreparedLayer(problem, algorithm)
+    {
+        public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
+        {
+            var p = Problem;
+            int cg = p.GroupInputChannels, og = p.GroupOutputChannels, taps = p.KernelHeight * p.KernelWidth, depth = cg * taps;
+            int panelRows = PanelRows(p);
+            long outPlane = (long)p.OutputHeight * p.OutputWidth, inPlane = (long)p.InputHeight * p.InputWidth;
+            long panelFloats = (long)depth * panelRows * p.OutputWidth;
+            float[] workspace = context.Workspace.Rent(p.InputWidth + panelFloats);
+            try
+            {
+                fixed (float* x = input)
+                fixed (float* y = output)
+                fixed (float* w = weights)
+                fixed (float* b = bias)
+                fixed (float* scratch = workspace)
+                {
+                    float* fill = scratch, panel = scratch + p.InputWidth;
+                    new Span<float>(fill, p.InputWidth).Clear();
+                    var plane = PlaneData(p, fill);
+                    for (int n = 0; n < p.Batch; n++)
+                    {
+                        for (int g = 0; g < p.Groups; g++)
+                        {
+                            for (int y0 = 0; y0 < p.OutputHeight; y0 += panelRows)
+                            {
+                                int rows = Math.Min(panelRows, p.OutputHeight - y0);
+                                long ld = (long)rows * p.OutputWidth;
+                                using (context.Stage("im2col"))
+                                {
+                                    for (int c = 0; c < cg; c++)
+                                    {
+                                        plane.Input = x + ((((long)n * p.InputChannels) + (g * cg) + c) * inPlane);
+                                        Im2Col.FillPanel(in plane, y0, rows, 0, p.OutputWidth, panel + ((long)c * taps * ld), ld);
+                                    }
+                                }
+
+                                using (context.Stage("gemm"))
+                                {
+                                    float* target = y + ((((long)n * p.OutputChannels) + (g * og)) * outPlane) + ((long)y0 * p.OutputWidth);
+                                    LayerGemm.Multiply(w + ((long)g * og * depth), og, depth, panel, ld, (int)ld, target, outPlane, bias.Length > 0 ? b + (g * og) : null, context);
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            finally
+            {
+                Workspace.Return(workspace);
+            }
+        }
+
+        /// <summary>One input plane as the core's row sources see it: the padding as the anchor, the mode as the border.</summary>
+        private static ConvolutionData PlaneData(Conv2DLayerProblem p, float* fill) => new()
+        {
+            InputPitch = p.InputWidth,
+            InputHeight = p.InputHeight,
+            InputWidth = p.InputWidth,
+            KernelHeight = p.KernelHeight,
+            KernelWidth = p.KernelWidth,
+            OutputHeight = p.OutputHeight,
+            OutputWidth = p.OutputWidth,
+            StrideY = p.Stride.Y,
+            StrideX = p.Stride.X,
+            DilationY = p.Dilation.Y,
+            DilationX = p.Dilation.X,
+            AnchorY = p.Padding.Top,
+            AnchorX = p.Padding.Left,
+            BorderMode = p.Border.Mode,
+            FillValue = 0f,
+            FillRow = fill,
+            ForcedSweep = -1,
+        };
+    }
+}

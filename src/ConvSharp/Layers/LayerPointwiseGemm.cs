@@ -1,0 +1,51 @@
+using System;
+
+namespace ConvSharp.Layers;
+
+/// <summary>
+/// 1×1 convolutions (stride 1, no padding) as pure GEMMs: per image and group, the weights (O/g × C/g) times the input
+/// planes (C/g × H·W, read in place) into the output planes. No im2col, no copy.
+/// </summary>
+internal sealed class LayerPointwiseGemm : LayerAlgorithm
+{
+    public override string Name => "Pointwise";
+
+    public override string Description => "1×1 kernels at stride 1 without padding: the weights times the input planes, one SGEMM per image and group.";
+
+    public override bool Supports(Conv2DLayerProblem problem, out string reason)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        bool ok = problem.KernelHeight == 1 && problem.KernelWidth == 1 && problem.Stride == (1, 1) && problem.Padding == (0, 0, 0, 0);
+        reason = ok ? "native: a 1×1 kernel at stride 1 is a matrix product over the planes" : "only 1×1 kernels at stride 1 without padding";
+        return ok;
+    }
+
+    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) =>
+        new Prepared(problem, this, weights.ToArray(), bias.ToArray());
+
+    private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, float[] weights, float[] bias) : PreparedLayer(problem, algorithm)
+    {
+        public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
+        {
+            var p = Problem;
+            long plane = (long)p.InputHeight * p.InputWidth;
+            int cg = p.GroupInputChannels, og = p.GroupOutputChannels;
+            using var stage = context.Stage("gemm");
+            fixed (float* x = input)
+            fixed (float* y = output)
+            fixed (float* w = weights)
+            fixed (float* b = bias)
+            {
+                for (int n = 0; n < p.Batch; n++)
+                {
+                    for (int g = 0; g < p.Groups; g++)
+                    {
+                        float* source = x + ((((long)n * p.InputChannels) + (g * cg)) * plane);
+                        float* target = y + ((((long)n * p.OutputChannels) + (g * og)) * plane);
+                        LayerGemm.Multiply(w + ((long)g * og * cg), og, cg, source, plane, (int)plane, target, plane, bias.Length > 0 ? b + (g * og) : null, context);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ConvSharp.Layers;
+
+namespace ConvSharp.Tests.Infrastructure;
+
+/// <summary>The layer's conformance sweep: random problems, every algorithm that takes each one on 1 and 3 threads, against the reference.</summary>
+internal static class LayerCases
+{
+    /// <summary>Checks <paramref name="count"/> random problems drawn from <paramref name="seed"/>; returns the failures.</summary>
+    public static List<string> Check(int seed, int count)
+    {
+        var random = new Random(seed);
+        var failures = new List<string>();
+        for (int done = 0; done < count;)
+        {
+            var (problem, options) = RandomProblem(random);
+            if (problem is null) continue;
+            done++;
+            var input = Integers(random, problem.InputLength);
+            var weights = Integers(random, problem.WeightLength);
+            var bias = problem.HasBias ? Integers(random, problem.OutputChannels) : [];
+            var expected = Run(problem, options with { Algorithm = "Reference" }, weights, bias, input, 1);
+            foreach (var algorithm in Conv2DLayer.Algorithms.Where(a => a.Name != "Reference" && a.Supports(problem, out _)))
+            {
+                foreach (int threads in new[] { 1, 3 })
+                {
+                    var actual = Run(problem, options with { Algorithm = algorithm.Name }, weights, bias, input, threads);
+                    int bad = Enumerable.Range(0, actual.Length).FirstOrDefault(i => actual[i] != expected[i], -1);
+                    if (bad >= 0) failures.Add($"{algorithm.Name} ({threads} threads) on {problem}: out[{bad}] = {actual[bad]}, reference {expected[bad]}");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    public static float[] Run(Conv2DLayerProblem problem, Conv2DLayerOptions options, float[] weights, float[] bias, float[] input, int threads)
+    {
+        var layer = new Conv2DLayer(weights, problem.OutputChannels, problem.KernelHeight, problem.KernelWidth, bias, options);
+        return layer.Forward(input, problem.Batch, problem.InputHeight, problem.InputWidth, new ExecutionContext { MaxDegreeOfParallelism = threads, MinimumWorkPerBand = 1 });
+    }
+
+    public static float[] Integers(Random random, long length) => Enumerable.Range(0, (int)length).Select(_ => (float)random.Next(-4, 5)).ToArray();
+
+    /// <summary>N 1..3, C and O 1..70, H and W 1..40, k 1..5, stride 1..3, dilation 1..2, groups, every padding mode; null when the draw is invalid or too large for the reference.</summary>
+    private static (Conv2DLayerProblem? Problem, Conv2DLayerOptions Options) RandomProblem(Random random)
+    {
+        int groups = random.Next(4) switch { 0 => 1, 1 => 2, 2 => 3, _ => 0 };   // 0: depthwise
+        int channels = random.Next(1, 71), outputs = random.Next(1, 71);
+        if (groups == 0)
+        {
+            groups = channels;
+            outputs = channels * random.Next(1, 3);
+        }
+
+        channels = Math.Max(groups, channels / groups * groups);
+        outputs = Math.Max(groups, outputs / groups * groups);
+        int kh = random.Next(1, 6), kw = random.Next(1, 6);
+        var mode = (LayerPaddingMode)random.Next(4);
+        int h = random.Next(1, 41), w = random.Next(1, 41);
+        var padding = random.Next(3) switch
+        {
+            0 => LayerPadding.Valid,
+            1 => LayerPadding.Same,
+            _ => LayerPadding.Explicit(random.Next(0, 4), random.Next(0, 4), random.Next(0, 4), random.Next(0, 4)),
+        };
+        var options = new Conv2DLayerOptions
+        {
+            Stride = (random.Next(1, 4), random.Next(1, 4)),
+            Dilation = (random.Next(1, 3), random.Next(1, 3)),
+            Padding = padding,
+            PaddingMode = mode,
+            Groups = groups,
+        };
+
+        // One in five is a plain 1×1-able shape (stride 1, no padding), so the pointwise path is drawn too.
+        if (random.Next(5) == 0) options = options with { Stride = (1, 1), Dilation = (1, 1), Padding = LayerPadding.Valid };
+        try
+        {
+            var problem = Conv2DLayerProblem.Create(random.Next(1, 4), channels, h, w, outputs, random.Next(5) == 0 ? 1 : kh, random.Next(5) == 0 ? 1 : kw, options, random.Next(2) == 0);
+            return problem.MultiplyAdds > 3_000_000 ? (null, options) : (problem, options);
+        }
+        catch (ArgumentException)
+        {
+            return (null, options);
+        }
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using ConvSharp.Layers;
+using ConvSharp.Tests.Infrastructure;
+using Xunit;
+
+namespace ConvSharp.Tests;
+
+/// <summary>The Conv2D layer: every algorithm against the double-precision reference over random shapes, PyTorch's goldens, and the argument checks.</summary>
+public class LayerTests
+{
+    private static readonly string Folder = Path.Combine(AppContext.BaseDirectory, "Golden");
+
+    public static TheoryData<int> Chunks() => new(Enumerable.Range(0, 6));
+
+    [Theory]
+    [MemberData(nameof(Chunks))]
+    public void Random_layers_match_the_reference_bit_for_bit_on_small_integers(int chunk)
+    {
+        var failures = LayerCases.Check(seed: 1000 + chunk, count: 40);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
+    public static IEnumerable<object[]> GoldenCases() =>
+        JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "layer_manifest.json"))).RootElement.GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
+
+    [Theory]
+    [MemberData(nameof(GoldenCases))]
+    public void Every_algorithm_reproduces_torch(string name)
+    {
+        var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "layer_manifest.json"))).RootElement;
+        var c = manifest.GetProperty("cases").EnumerateArray().First(x => x.GetProperty("name").GetString() == name);
+        var arrays = new NpzArchive(Path.Combine(Folder, "layer_golden.npz"));
+        int Get(string key) => c.GetProperty(key).GetInt32();
+        int[] Pair(string key) => c.GetProperty(key).EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var padding = Pair("padding");
+        var options = new Conv2DLayerOptions
+        {
+            Stride = (Pair("stride")[0], Pair("stride")[1]),
+            Dilation = (Pair("dilation")[0], Pair("dilation")[1]),
+            Padding = LayerPadding.Explicit(padding[0], padding[1], padding[2], padding[3]),
+            PaddingMode = c.GetProperty("mode").GetString() switch { "reflect" => LayerPaddingMode.Reflect, "replicate" => LayerPaddingMode.Replicate, "circular" => LayerPaddingMode.Circular, _ => LayerPaddingMode.Zeros },
+            Groups = Get("groups"),
+        };
+        float[] Floats(string suffix) => arrays[$"{name}_{suffix}"].Data.Select(v => (float)v).ToArray();
+        var bias = c.GetProperty("bias").GetBoolean() ? Floats("b") : [];
+        var expected = Floats("y");
+        var problem = Conv2DLayerProblem.Create(Get("n"), Get("c"), Get("h"), Get("w"), Get("o"), Get("kh"), Get("kw"), options, bias.Length > 0);
+        Assert.Equal(c.GetProperty("out_shape").EnumerateArray().Select(e => e.GetInt32()), new[] { problem.Batch, problem.OutputChannels, problem.OutputHeight, problem.OutputWidth });
+        foreach (var algorithm in Conv2DLayer.Algorithms.Where(a => a.Supports(problem, out _)))
+        {
+            var actual = Run(problem, options with { Algorithm = algorithm.Name }, Floats("w"), bias, Floats("x"), 2);
+            Assert.True(expected.SequenceEqual(actual), $"{algorithm.Name} differs from torch on {problem}");
+        }
+    }
+
+    [Fact]
+    public void Nhwc_is_the_nchw_result_transposed()
+    {
+        var random = new Random(3);
+        const int n = 2, c = 3, h = 6, w = 5, o = 4;
+        var input = Integers(random, n * c * h * w);
+        var weights = Integers(random, o * c * 9);
+        var options = new Conv2DLayerOptions { Padding = LayerPadding.Same, Stride = (2, 1) };
+        var nchw = new Conv2DLayer(weights, o, 3, 3, options: options).Forward(input, n, h, w);
+        var nhwcInput = new float[input.Length];
+        for (int b = 0; b < n; b++) for (int ch = 0; ch < c; ch++) for (int p = 0; p < h * w; p++) nhwcInput[(b * h * w * c) + (p * c) + ch] = input[(b * c * h * w) + (ch * h * w) + p];
+        var nhwc = new Conv2DLayer(weights, o, 3, 3, options: options with { Layout = TensorLayout.Nhwc }).Forward(nhwcInput, n, h, w);
+        int pixels = nchw.Length / (n * o);
+        for (int b = 0; b < n; b++) for (int ch = 0; ch < o; ch++) for (int p = 0; p < pixels; p++)
+            Assert.Equal(nchw[(b * o * pixels) + (ch * pixels) + p], nhwc[(b * pixels * o) + (p * o) + ch]);
+    }
+
+    [Theory]
+    [InlineData(5, 2, 3, 3, 1, 1)]   // ⌈5/2⌉ = 3 rows: 2 rows of padding, split evenly
+    [InlineData(6, 2, 3, 3, 0, 1)]   // 1 row: the odd row goes below, as TensorFlow does
+    [InlineData(7, 1, 4, 7, 1, 2)]   // even kernel at stride 1: 3 rows of padding, 1 above and 2 below
+    [InlineData(4, 3, 1, 2, 0, 0)]   // a 1-row kernel needs none
+    public void Same_padding_is_tensorflows(int size, int stride, int kernel, int outputSize, int before, int after)
+    {
+        var problem = Conv2DLayerProblem.Create(1, 1, size, size, 1, kernel, kernel, new Conv2DLayerOptions { Padding = LayerPadding.Same, Stride = (stride, stride) });
+        Assert.Equal((before, after, before, after), problem.Padding);
+        Assert.Equal(outputSize, problem.OutputHeight);
+    }
+
+    [Fact]
+    public void Bad_shapes_name_the_parameter_and_value()
+    {
+        Assert.Equal("options.Groups", Assert.Throws<ArgumentException>(() => Conv2DLayerProblem.Create(1, 6, 4, 4, 4, 3, 3, new Conv2DLayerOptions { Groups = 4 })).ParamName);
+        var large = Assert.Throws<ArgumentException>(() => Conv2DLayerProblem.Create(1, 1, 2, 2, 1, 3, 3));
+        Assert.Contains("larger than the padded input", large.Message, StringComparison.Ordinal);
+        Assert.Equal("options.Stride.Y", Assert.Throws<ArgumentOutOfRangeException>(() => Conv2DLayerProblem.Create(1, 1, 4, 4, 1, 3, 3, new Conv2DLayerOptions { Stride = (0, 1) })).ParamName);
+        var bias = Assert.Throws<ArgumentException>(() => new Conv2DLayer(new float[18], 2, 3, 3, new float[3]));
+        Assert.Equal("bias", bias.ParamName);
+        Assert.Contains("bias holds 3 floats", bias.Message, StringComparison.Ordinal);
+        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => new Conv2DLayer(new float[17], 2, 3, 3)).ParamName);
+        var layer = new Conv2DLayer(new float[18], 2, 3, 3);
+        var output = new float[2 * 2 * 2];
+        Array.Fill(output, -7f);
+        Assert.Equal("input", Assert.Throws<ArgumentException>(() => layer.Forward(new float[15], 1, 4, 4, output)).ParamName);
+        Assert.All(output, v => Assert.Equal(-7f, v));   // nothing written
+    }
+
+    private static float[] Run(Conv2DLayerProblem problem, Conv2DLayerOptions options, float[] weights, float[] bias, float[] input, int threads) =>
+        LayerCases.Run(problem, options, weights, bias, input, threads);
+
+    private static float[] Integers(Random random, long length) => LayerCases.Integers(random, length);
+}
