@@ -5,23 +5,21 @@ using ConvSharp.Execution;
 namespace ConvSharp.GemmKernels;
 
 /// <summary>
-/// The blocks of C under one packed B panel, as tasks: task t is block row t ÷ Chunks (mc rows of op(A), packed by the
-/// band that runs it into its own slice of the workspace) times column chunk t mod Chunks of the panel. A band runs
-/// consecutive tasks, so it packs each A block once unless the panel is split into chunks.
+/// The blocks of C under one packed depth block, as tasks: task t is block row t ÷ Chunks (mc rows of the packed op(A))
+/// times column chunk t mod Chunks of the packed B panel. Both operands were packed once, together, before the tasks run.
 /// </summary>
 internal readonly unsafe struct GemmBlockTasks<TKernel> : IRowBandOperation
     where TKernel : struct, IGemmMicroKernel
 {
     private readonly GemmOperands _operands;
-    private readonly int _p0, _kc, _j0, _nc, _mc, _chunks, _stripsPerChunk;
+    private readonly int _kc, _j0, _nc, _mc, _chunks, _stripsPerChunk;
     private readonly float _beta;
-    private readonly float* _packedB, _bandScratch;
+    private readonly float* _packedB, _packedA, _bandScratch;
     private readonly long _bandFloats;
 
-    public GemmBlockTasks(GemmOperands operands, int p0, int kc, int j0, int nc, int mc, int chunks, int stripsPerChunk, float beta, float* packedB, float* bandScratch, long bandFloats)
+    public GemmBlockTasks(GemmOperands operands, int kc, int j0, int nc, int mc, int chunks, int stripsPerChunk, float beta, float* packedB, float* packedA, float* bandScratch, long bandFloats)
     {
         _operands = operands;
-        _p0 = p0;
         _kc = kc;
         _j0 = j0;
         _nc = nc;
@@ -30,32 +28,26 @@ internal readonly unsafe struct GemmBlockTasks<TKernel> : IRowBandOperation
         _stripsPerChunk = stripsPerChunk;
         _beta = beta;
         _packedB = packedB;
+        _packedA = packedA;
         _bandScratch = bandScratch;
         _bandFloats = bandFloats;
     }
 
-    /// <summary>Floats each band needs: an mc × kc packed A block and one MR × NR edge tile.</summary>
-    public static long BandFloats(int mc, int kc) => ((long)mc * kc) + (TKernel.Rows * TKernel.Columns);
+    /// <summary>Floats each band needs: one MR × NR edge tile.</summary>
+    public static long BandFloats => TKernel.Rows * TKernel.Columns;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
     {
         ref readonly GemmOperands o = ref _operands;
         int mr = TKernel.Rows, nr = TKernel.Columns, kc = _kc;
-        float* packedA = _bandScratch + (band * _bandFloats);
-        float* tile = packedA + ((long)_mc * kc);
-        int packedBlock = -1;
+        float* tile = _bandScratch + (band * _bandFloats);
         int strips = (_nc + nr - 1) / nr;
         for (int t = start; t < end; t++)
         {
             int block = t / _chunks, chunk = t % _chunks;
             int i0 = block * _mc, rows = Math.Min(_mc, o.M - i0);
-            if (block != packedBlock)
-            {
-                GemmPacking.PackA(o.A, o.ARowStride, o.AColumnStride, i0, rows, _p0, kc, mr, packedA);
-                packedBlock = block;
-            }
-
+            float* packedA = _packedA + ((long)i0 * kc);
             int s1 = Math.Min(strips, (chunk + 1) * _stripsPerChunk);
             for (int s = chunk * _stripsPerChunk; s < s1; s++)
             {

@@ -7,8 +7,8 @@ namespace ConvSharp.GemmKernels;
 
 /// <summary>
 /// The loops around the micro-kernel (BLIS's five): for each nc-column panel of op(B) and each kc-deep block of it, the
-/// threads pack the panel together, then share out the blocks of C beneath it, each band packing its own mc × kc block
-/// of op(A) into its workspace slice and sweeping the micro-kernel over it. One workspace rental per call.
+/// threads pack the panel and all of op(A)'s rows for that depth together, then share out the mc-row × column-chunk
+/// blocks of C, sweeping the micro-kernel over them. Two fork-joins per depth block, one workspace rental per call.
 /// </summary>
 internal static unsafe class GemmDriver
 {
@@ -36,7 +36,7 @@ internal static unsafe class GemmDriver
         : Vector128.IsHardwareAccelerated ? (VectorMicroKernel<Vector128Ops, Vector128<float>>.Rows, VectorMicroKernel<Vector128Ops, Vector128<float>>.Columns)
         : (ScalarMicroKernel.Rows, ScalarMicroKernel.Columns);
 
-    /// <summary>Bytes of workspace a product of this shape rents: the packed B panel and each band's A block and edge tile.</summary>
+    /// <summary>Bytes of workspace a product of this shape rents: the packed B panel, the packed A (all m rows of one depth block) and each band's edge tile.</summary>
     public static long WorkspaceBytes(int m, int n, int k, int threads)
     {
         if (m == 1) return 0;
@@ -47,9 +47,8 @@ internal static unsafe class GemmDriver
 
     private static long WorkspaceFloats(int m, int n, int k, GemmBlocking blocks, int mr, int nr, int threads)
     {
-        int kc = Math.Min(blocks.KC, k), nc = Math.Min(blocks.NC, RoundUp(n, nr)), mc = Math.Min(blocks.MC, RoundUp(m, mr));
-        long band = ((long)mc * kc) + (mr * nr);
-        return ((long)kc * RoundUp(nc, nr)) + (band * ParallelRowIterator.MaxBands(threads));
+        int kc = Math.Min(blocks.KC, k), nc = Math.Min(blocks.NC, RoundUp(n, nr));
+        return ((long)kc * RoundUp(nc, nr)) + ((long)RoundUp(m, mr) * kc) + ((long)mr * nr * ParallelRowIterator.MaxBands(threads));
     }
 
     private static void Gemv<TOps, TVector>(in GemmOperands o, ExecutionContext context)
@@ -74,8 +73,10 @@ internal static unsafe class GemmDriver
             {
                 int kcMax = Math.Min(blocks.KC, o.K), ncMax = Math.Min(blocks.NC, RoundUp(o.N, nr));
                 float* packedB = scratch;
-                float* bands = packedB + ((long)kcMax * RoundUp(ncMax, nr));
-                long bandFloats = GemmBlockTasks<TKernel>.BandFloats(Math.Min(mc, RoundUp(o.M, mr)), kcMax);
+                float* packedA = packedB + ((long)kcMax * RoundUp(ncMax, nr));
+                float* bands = packedA + ((long)RoundUp(o.M, mr) * kcMax);
+                long bandFloats = GemmBlockTasks<TKernel>.BandFloats;
+                int aStrips = (o.M + mr - 1) / mr;
                 int mBlocks = (o.M + mc - 1) / mc;
                 for (int j0 = 0; j0 < o.N; j0 += blocks.NC)
                 {
@@ -88,8 +89,8 @@ internal static unsafe class GemmDriver
                     {
                         int kc = Math.Min(blocks.KC, o.K - p0);
                         float beta = p0 == 0 ? o.Beta : 1f;   // later depth blocks add to what the first wrote
-                        ParallelRowIterator.For(strips, (long)kc * nr, context, 1, new GemmPackBBands(o, p0, kc, j0, nc, nr, packedB));
-                        var tasks = new GemmBlockTasks<TKernel>(o, p0, kc, j0, nc, mc, chunks, stripsPerChunk, beta, packedB, bands, bandFloats);
+                        ParallelRowIterator.For(strips + aStrips, (long)kc * nr, context, 1, new GemmPackBands(o, p0, kc, j0, nc, mr, nr, strips, packedB, packedA));
+                        var tasks = new GemmBlockTasks<TKernel>(o, kc, j0, nc, mc, chunks, stripsPerChunk, beta, packedB, packedA, bands, bandFloats);
                         ParallelRowIterator.For(mBlocks * chunks, (long)mc * stripsPerChunk * nr * kc, context, 1, tasks);
                     }
                 }
