@@ -33,6 +33,10 @@ public static class ConvSharpApp
                 .WithExample("convolve", "photo.png", "--kernel", "sobel-x", "--output", "edges.png", "--normalize", "abs")
                 .WithExample("convolve", "data.npy", "--kernel", "1,2,1;0,0,0;-1,-2,-1", "--output", "out.npy", "--border", "reflect101")
                 .WithExample("convolve", "data.npy", "--kernel", "gaussian:7:1.5", "--size", "valid", "--stride", "2,2", "--output", "small.npy", "--stats");
+            config.AddCommand<LayerCommand>("layer")
+                .WithDescription("The Conv2D layer (PyTorch conv2d: channels, groups, stride, padding, dilation, bias) on .npy tensors.")
+                .WithExample("layer", "x.npy", "--weights", "w.npy", "--bias", "b.npy", "--padding", "1", "--output", "y.npy")
+                .WithExample("layer", "x.npy", "--weights", "dw.npy", "--groups", "32", "--padding", "same", "--stride", "2,2", "--output", "y.npy");
             config.AddCommand<BenchCommand>("bench")
                 .WithDescription("Time every algorithm and OpenCV on the notebook's problem (or another suite), verify each against Reference, and report.")
                 .WithExample("bench")

@@ -110,7 +110,7 @@ public class ProblemSettings : CommandSettings
         _ => throw new CliException($"--threads {threads} must be at least 1"),
     };
 
-    private static (int Y, int X) Pair(string text, string option, bool allowZero)
+    internal static (int Y, int X) Pair(string text, string option, bool allowZero)
     {
         string[] parts = text.Split(',', StringSplitOptions.TrimEntries);
         if (parts.Length == 1) parts = [parts[0], parts[0]];

@@ -33,7 +33,7 @@ internal sealed partial class NpyHeader
     public string DType => $"{ByteOrder}{Kind}{ItemSize}";
 
     /// <summary>Parses the Python dict literal, rejecting anything outside the supported 2-D real dtypes with a message that names it.</summary>
-    public static NpyHeader Parse(string header, string path)
+    public static NpyHeader Parse(string header, string path, int[]? ranks = null)
     {
         var descr = Descr().Match(header);
         var order = Order().Match(header);
@@ -59,8 +59,9 @@ internal sealed partial class NpyHeader
             if (dims[i] < 0) throw new CliException($"{path}: negative dimension in shape ({shape.Groups[1].Value})");
         }
 
-        if (dims.Length != 2)
-            throw new CliException($"{path}: a {dims.Length}-D array of shape ({shape.Groups[1].Value}); convsharp needs a 2-D array");
+        ranks ??= [2];
+        if (Array.IndexOf(ranks, dims.Length) < 0)
+            throw new CliException($"{path}: a {dims.Length}-D array of shape ({shape.Groups[1].Value}); this needs a {string.Join(" or ", ranks)}-D array");
         return new NpyHeader(d[0], kind, size, order.Groups[1].Value == "True", dims);
     }
 

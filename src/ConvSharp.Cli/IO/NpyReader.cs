@@ -18,6 +18,18 @@ public static class NpyReader
     /// <exception cref="CliException">The file is missing, malformed, truncated, too large or of an unsupported dtype or rank.</exception>
     public static Matrix Read(string path)
     {
+        var (shape, data) = ReadArray(path, [2]);
+        return new Matrix((int)shape[0], (int)shape[1], data);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="path"/> as a float32 array of one of <paramref name="ranks"/> (C order, shape as stored; a
+    /// Fortran-order array of rank 2 is transposed to C order, higher ranks in Fortran order are refused).
+    /// </summary>
+    /// <exception cref="CliException">The file is missing, malformed, truncated, too large, or of an unsupported dtype, rank or order.</exception>
+    public static (long[] Shape, float[] Data) ReadArray(string path, int[] ranks)
+    {
+        ArgumentNullException.ThrowIfNull(ranks);
         if (!File.Exists(path)) throw new CliException($"{path}: no such file");
         using var stream = File.OpenRead(path);
         long fileLength = stream.Length;
@@ -48,23 +60,31 @@ public static class NpyReader
             throw new CliException($"{path}: truncated .npy header (declares {headerLength} bytes, file has {fileLength})");
         var headerBytes = new byte[headerLength];
         stream.ReadExactly(headerBytes);
-        var header = NpyHeader.Parse(Encoding.Latin1.GetString(headerBytes), path);
+        var header = NpyHeader.Parse(Encoding.Latin1.GetString(headerBytes), path, ranks);
 
-        long rows = header.Shape[0], columns = header.Shape[1];
-        if (rows == 0 || columns == 0) throw new CliException($"{path}: empty array of shape ({rows}, {columns})");
-        long count = rows * columns;
-        if (rows > int.MaxValue || columns > int.MaxValue || count > Array.MaxLength || count < 0)
-            throw new CliException($"{path}: shape ({rows}, {columns}) is too large ({rows}·{columns} elements; the limit is {Array.MaxLength})");
+        long[] shape = header.Shape;
+        string dims = string.Join(", ", shape);
+        if (Array.IndexOf(shape, 0L) >= 0) throw new CliException($"{path}: empty array of shape ({dims})");
+        long count = 1;
+        foreach (long d in shape)
+        {
+            if (d > int.MaxValue || count > Array.MaxLength / d)
+                throw new CliException($"{path}: shape ({dims}) is too large (more than {Array.MaxLength} elements)");
+            count *= d;
+        }
+
+        if (header.FortranOrder && shape.Length != 2)
+            throw new CliException($"{path}: a Fortran-order {shape.Length}-D array; save it in C order (numpy.ascontiguousarray)");
         long dataBytes = count * header.ItemSize;
         long available = fileLength - headerStart - headerLength;
         if (available < dataBytes)
-            throw new CliException($"{path}: truncated: the header declares {rows}x{columns} {header.DType} ({dataBytes} bytes) but the file holds {available}");
+            throw new CliException($"{path}: truncated: the header declares ({dims}) {header.DType} ({dataBytes} bytes) but the file holds {available}");
 
         var raw = new byte[dataBytes];
         stream.ReadExactly(raw);
         var values = Decode(raw, header, (int)count);
-        if (header.FortranOrder) values = Transpose(values, (int)rows, (int)columns);
-        return new Matrix((int)rows, (int)columns, values);
+        if (header.FortranOrder) values = Transpose(values, (int)shape[0], (int)shape[1]);
+        return (shape, values);
     }
 
     private static float[] Decode(byte[] raw, NpyHeader header, int count)

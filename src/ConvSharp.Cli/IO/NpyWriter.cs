@@ -11,9 +11,17 @@ public static class NpyWriter
     /// <summary>Writes <paramref name="matrix"/> to <paramref name="stream"/>.</summary>
     public static void Write(Stream stream, Matrix matrix)
     {
-        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(matrix);
-        string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({matrix.Rows}, {matrix.Columns}), }}";
+        WriteArray(stream, [matrix.Rows, matrix.Columns], matrix.Data);
+    }
+
+    /// <summary>Writes <paramref name="data"/> (C order) with <paramref name="shape"/> to <paramref name="stream"/>.</summary>
+    public static void WriteArray(Stream stream, long[] shape, float[] data)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(shape);
+        ArgumentNullException.ThrowIfNull(data);
+        string dict = $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({string.Join(", ", shape)}{(shape.Length == 1 ? "," : "")}), }}";
         // numpy pads the header with spaces so the data starts on a 64-byte boundary, and ends it with a newline.
         int unpadded = 10 + dict.Length + 1;
         int padding = (64 - unpadded % 64) % 64;
@@ -25,10 +33,10 @@ public static class NpyWriter
         stream.Write(Encoding.Latin1.GetBytes(header));
 
         var buffer = new byte[4 * 4096];
-        for (int start = 0; start < matrix.Data.Length; start += 4096)
+        for (int start = 0; start < data.Length; start += 4096)
         {
-            int n = Math.Min(4096, matrix.Data.Length - start);
-            for (int i = 0; i < n; i++) BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(4 * i), matrix.Data[start + i]);
+            int n = Math.Min(4096, data.Length - start);
+            for (int i = 0; i < n; i++) BinaryPrimitives.WriteSingleLittleEndian(buffer.AsSpan(4 * i), data[start + i]);
             stream.Write(buffer, 0, 4 * n);
         }
     }
