@@ -19,6 +19,9 @@ namespace ConvSharp.Layers;
 /// </remarks>
 public sealed class Conv2DLayer
 {
+    /// <summary>Preparations kept per layer (one per input shape).</summary>
+    private const int PreparedLimit = 16;
+
     private static readonly LayerAlgorithm[] AlgorithmList = [new LayerPointwiseGemm(), new LayerIm2ColGemm(), new LayerReference()];
 
     private readonly float[] _weights;
@@ -116,7 +119,13 @@ public sealed class Conv2DLayer
         if (output.Length != problem.OutputLength)
             ThrowHelper.Argument(nameof(output), $"output holds {output.Length} floats; N·O·H'·W' = {problem.Batch}·{problem.OutputChannels}·{problem.OutputHeight}·{problem.OutputWidth} = {problem.OutputLength}.");
         if (input.Overlaps(output)) ThrowHelper.Argument(nameof(output), "output overlaps input.");
-        var prepared = _prepared.GetOrAdd(problem, p => Choose(p).Prepare(p, _weights, _bias));
+        if (!_prepared.TryGetValue(problem, out var prepared))
+        {
+            // A layer sees few shapes; one that sees many keeps the latest few preparations, not one per shape ever seen.
+            if (_prepared.Count >= PreparedLimit) _prepared.Clear();
+            prepared = _prepared.GetOrAdd(problem, p => Choose(p).Prepare(p, _weights, _bias));
+        }
+
         if (Options.Layout == TensorLayout.Nchw)
         {
             prepared.Execute(input, output, context);
