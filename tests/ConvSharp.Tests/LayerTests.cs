@@ -58,6 +58,29 @@ public class LayerTests
     }
 
     [Fact]
+    public void Single_channel_and_depthwise_layers_run_as_planes_and_match_the_reference()
+    {
+        var random = new Random(9);
+        const int n = 2, c = 5, h = 13, w = 11;
+        var options = new Conv2DLayerOptions { Groups = c, Padding = LayerPadding.Same, Stride = (2, 1), PaddingMode = LayerPaddingMode.Reflect };
+        var weights = Integers(random, c * 9);
+        var bias = Integers(random, c);
+        var input = Integers(random, n * c * h * w);
+        var layer = new Conv2DLayer(weights, c, 3, 3, bias, options);
+        Assert.Contains(": Planes", layer.Explain(n, h, w), StringComparison.Ordinal);
+        Assert.Equal(new Conv2DLayer(weights, c, 3, 3, bias, options with { Algorithm = "Reference" }).Forward(input, n, h, w), layer.Forward(input, n, h, w));
+
+        // A Gaussian filter, which the 2-D Auto would factor (Separable, inexact): the layer stays exact by running Simd.
+        float[] gaussian = [1 / 16f, 2 / 16f, 1 / 16f, 2 / 16f, 4.0001f / 16f, 2 / 16f, 1 / 16f, 2 / 16f, 1 / 16f];
+        var image = Integers(random, 40 * 40);
+        var single = new Conv2DLayer(gaussian, 1, 3, 3, options: new Conv2DLayerOptions { Padding = LayerPadding.Symmetric(1) });
+        Assert.Contains(": Planes", single.Explain(1, 40, 40), StringComparison.Ordinal);
+        var expected = new float[40 * 40];
+        Conv2D.Apply(new ReadOnlyPlane2D(image, 40, 40), new ReadOnlyPlane2D(gaussian, 3, 3), new Plane2D(expected, 40, 40), new Conv2DOptions { Algorithm = "Simd" });
+        Assert.Equal(expected, single.Forward(image, 1, 40, 40));
+    }
+
+    [Fact]
     public void Nhwc_is_the_nchw_result_transposed()
     {
         var random = new Random(3);

@@ -14,7 +14,8 @@ namespace ConvSharp.Layers;
 /// <para>The weights are copied once, here. Each input shape is planned and prepared once (the algorithm chosen, the
 /// weights transformed for it) and reused by every later <see cref="Forward(ReadOnlySpan{float}, int, int, int, ExecutionContext?)"/>
 /// of that shape. Thread-safe.</para>
-/// <para>Algorithms: <c>Pointwise</c> (1×1 as a pure GEMM), <c>Im2ColGemm</c> (any layer: im2col panels and our SGEMM),
+/// <para>Algorithms: <c>Planes</c> (single-channel and depthwise layers as the core's 2-D convolution per plane),
+/// <c>Pointwise</c> (1×1 as a pure GEMM), <c>Im2ColGemm</c> (any layer: im2col panels and our SGEMM),
 /// <c>Reference</c> (double precision, for tests). Auto takes the first that supports the problem.</para>
 /// </remarks>
 public sealed class Conv2DLayer
@@ -22,7 +23,7 @@ public sealed class Conv2DLayer
     /// <summary>Preparations kept per layer (one per input shape).</summary>
     private const int PreparedLimit = 16;
 
-    private static readonly LayerAlgorithm[] AlgorithmList = [new LayerPointwiseGemm(), new LayerIm2ColGemm(), new LayerReference()];
+    private static readonly LayerAlgorithm[] AlgorithmList = [new LayerPlanes(), new LayerPointwiseGemm(), new LayerIm2ColGemm(), new LayerReference()];
 
     private readonly float[] _weights;
     private readonly float[] _bias;
