@@ -137,9 +137,23 @@ public class BenchCommandTests
         Assert.Equal("m1n1048576k9", rows[^1].GetProperty("problem").GetString());
     }
 
+    [Fact]
+    public void Layers_suite_runs_every_case_and_verifies_it()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "layers", "--no-python-peers", "--max-seconds", "0.01", "--json", folder.File("l.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(folder.File("l.json")));
+        var rows = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["seed1ch", "vgg64", "resnet256", "pw512", "dw32", "batch8"], rows.Select(r => r.GetProperty("case").GetString()));
+        Assert.All(rows, r => Assert.True(r.GetProperty("verified").GetBoolean()));
+        Assert.All(rows, r => Assert.Contains(r.GetProperty("case").GetString()!, r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
+        Assert.Equal("Conv2DLayer (Auto: Pointwise)", rows[3].GetProperty("algorithm").GetString());
+        Assert.Equal("Conv2DLayer (Auto: Planes)", rows[4].GetProperty("algorithm").GetString());
+    }
+
     [Theory]
     [InlineData("binary")]
-    [InlineData("layers")]
     [InlineData("gpu")]
     public void Planned_suites_say_so_and_fail(string suite)
     {

@@ -29,14 +29,14 @@ public static class GemmBench
     }
 
     /// <summary>Times our SGEMM on <paramref name="benchCase"/> with <paramref name="threads"/> threads (−1: all).</summary>
-    public static GemmBenchRow RunOurs(GemmBenchCase benchCase, float[] a, float[] b, int threads, double maxSeconds)
+    public static SuiteRow RunOurs(GemmBenchCase benchCase, float[] a, float[] b, int threads, double maxSeconds)
     {
         ArgumentNullException.ThrowIfNull(benchCase);
         var c = new float[(long)benchCase.M * benchCase.N];
         var context = new ExecutionContext { MaxDegreeOfParallelism = threads };
         var timing = Timing.Measure(() => Gemm.Sgemm(benchCase.M, benchCase.N, benchCase.K, a, b, c, context), maxSeconds: maxSeconds);
         var (error, verified) = Verify(benchCase, a, b, c);
-        return new GemmBenchRow(benchCase, "Gemm.Sgemm", false, "dotnet", timing, error, verified);
+        return new SuiteRow(benchCase, "Gemm.Sgemm", false, "dotnet", timing, error, verified);
     }
 
     /// <summary>
@@ -71,51 +71,6 @@ public static class GemmBench
         }
 
         return (worst, verified);
-    }
-
-    /// <summary>The rows as JSON in the shape of the other suites' (<c>case</c>, <c>problem</c>, <c>algorithm</c>, <c>peer</c>, timings, <c>gflops</c>).</summary>
-    public static string ToJson(MachineInfo machine, IReadOnlyList<GemmBenchRow> rows)
-    {
-        ArgumentNullException.ThrowIfNull(machine);
-        ArgumentNullException.ThrowIfNull(rows);
-        var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
-        {
-            json.WriteStartObject();
-            json.WriteStartObject("machine");
-            json.WriteString("cpu", machine.Cpu);
-            json.WriteNumber("cores", machine.Cores);
-            json.WriteStartArray("simd");
-            foreach (string tier in machine.Simd) json.WriteStringValue(tier);
-            json.WriteEndArray();
-            json.WriteString("os", machine.Os);
-            json.WriteString("dotnet", machine.DotNet);
-            json.WriteEndObject();
-            json.WriteString("suite", "gemm");
-            json.WriteStartArray("results");
-            foreach (var row in rows)
-            {
-                json.WriteStartObject();
-                json.WriteString("case", row.Case.Name);
-                json.WriteString("problem", row.Case.Problem);
-                json.WriteString("algorithm", row.Algorithm);
-                json.WriteBoolean("peer", row.IsPeer);
-                json.WriteString("device", "cpu");
-                json.WriteString("runtime", row.Runtime);
-                json.WriteNumber("median_ms", Math.Round(row.Timing.MedianMs, 4));
-                json.WriteNumber("min_ms", Math.Round(row.Timing.MinMs, 4));
-                json.WriteNumber("max_ms", Math.Round(row.Timing.MaxMs, 4));
-                json.WriteNumber("gflops", Math.Round(row.GigaflopsPerSecond, 3));
-                json.WriteNumber("max_rel_error", row.MaxRelativeError);
-                json.WriteBoolean("verified", row.Verified);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
     /// <summary>Median ms with three significant decimals, for the table.</summary>

@@ -5,7 +5,7 @@ namespace ConvSharp.Cli.Bench;
 /// <param name="M">Rows of A and C.</param>
 /// <param name="N">Columns of B and C.</param>
 /// <param name="K">Depth.</param>
-public sealed record GemmBenchCase(string Name, int M, int N, int K)
+public sealed record GemmBenchCase(string Name, int M, int N, int K) : ISuiteCase
 {
     /// <summary>The problem string of its rows: <c>m512n512k512</c>.</summary>
     public string Problem => $"m{M}n{N}k{K}";

@@ -32,6 +32,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
 
         var options = settings.ToOptions();
         if (settings.Suite.Equals("gemm", StringComparison.OrdinalIgnoreCase)) return RunGemmSuite(settings, options.MaxDegreeOfParallelism);
+        if (settings.Suite.Equals("layers", StringComparison.OrdinalIgnoreCase)) return RunLayerSuite(settings, options.MaxDegreeOfParallelism);
         var image = settings.Image is null ? null : InputFile.Read(settings.Image);
         var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.ImageSize, settings.Kernel, options);
         var selected = SelectAlgorithms(settings.Algorithms);
@@ -110,7 +111,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
             throw new CliException("--suite gemm multiplies fixed matrices; --image, --kernel and --image-size do not apply");
         var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
 
-        var rows = new List<GemmBenchRow>();
+        var rows = new List<SuiteRow>();
         environment.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
@@ -129,32 +130,74 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                         }
 
                         var (error, verified) = GemmBench.Verify(benchCase, a, b, peer.Output!);
-                        rows.Add(new GemmBenchRow(benchCase, $"{peer.Method} (python)", true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
+                        rows.Add(new SuiteRow(benchCase, $"{peer.Method} (python)", true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
                     }
                 }
             });
 
-        var table = new Table().Title("SGEMM: C = A·B, row-major float32");
-        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", "GFLOP/s", "vs numpy", "max rel. error", "verified" })
+        return ReportSuite("gemm", "SGEMM: C = A·B, row-major float32", "numpy", rows, settings);
+    }
+
+    /// <summary>
+    /// <c>--suite layers</c>: the Conv2D layer (Auto) on each case, and torch's conv2d in NCHW and channels_last in a
+    /// Python process on the same tensors; every row verified at sampled outputs against the double-precision reference.
+    /// </summary>
+    private int RunLayerSuite(BenchSettings settings, int threads)
+    {
+        if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
+            throw new CliException("--suite layers runs fixed layer shapes; --image, --kernel and --image-size do not apply");
+        var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
+        var rows = new List<SuiteRow>();
+        environment.Console.Progress()
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .Start(progress =>
+            {
+                foreach (var benchCase in LayerBenchCase.Suite)
+                {
+                    var (input, weights) = LayerBench.Operands(benchCase);
+                    rows.Add(Step(progress, $"{benchCase.Name}: Conv2DLayer", () => LayerBench.RunOurs(benchCase, input, weights, threads, settings.MaxSeconds)));
+                    if (python is null) continue;
+                    foreach (var peer in Step(progress, $"{benchCase.Name}: torch conv2d (python)", () => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds)))
+                    {
+                        if (!peer.Available)
+                        {
+                            environment.Console.MarkupLine($"[yellow]{Markup.Escape(benchCase.Name)}: {Markup.Escape(peer.Method)}: not run: {Markup.Escape(peer.Why)}[/]");
+                            continue;
+                        }
+
+                        var (error, verified) = LayerBench.Verify(benchCase, input, weights, peer.Output!);
+                        rows.Add(new SuiteRow(benchCase, peer.Method, true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
+                    }
+                }
+            });
+
+        return ReportSuite("layers", "Conv2D layer, float32, 2·N·O·(C/g)·kh·kw·H'·W' flops", "torch", rows, settings);
+    }
+
+    /// <summary>Prints a <see cref="SuiteRow"/> suite's table (ours ÷ the fastest peer of each case, by GFLOP/s), writes its JSON, and returns the exit code.</summary>
+    private int ReportSuite(string suite, string title, string peerName, List<SuiteRow> rows, BenchSettings settings)
+    {
+        var table = new Table().Title(title);
+        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", "GFLOP/s", $"vs {peerName}", "max rel. error", "verified" })
             table.AddColumn(new TableColumn(column) { Alignment = column is "case" or "algorithm" or "verified" ? Justify.Left : Justify.Right });
         foreach (var row in rows)
         {
-            var numpy = rows.FirstOrDefault(r => ReferenceEquals(r.Case, row.Case) && r.IsPeer);
+            var peer = rows.Where(r => ReferenceEquals(r.Case, row.Case) && r.IsPeer).MaxBy(r => r.GigaflopsPerSecond);
             table.AddRow(
                 Markup.Escape(row.Case.Name), row.IsPeer ? $"[darkorange]{Markup.Escape(row.Algorithm)}[/]" : Markup.Escape(row.Algorithm),
                 GemmBench.Format(row.Timing.MedianMs), GemmBench.Format(row.Timing.MinMs), GemmBench.Format(row.Timing.MaxMs),
                 row.GigaflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
-                numpy is null ? "—" : (row.GigaflopsPerSecond / numpy.GigaflopsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "×",
+                peer is null ? "—" : (row.GigaflopsPerSecond / peer.GigaflopsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "×",
                 row.MaxRelativeError.ToString("E1", CultureInfo.InvariantCulture),
                 row.Verified ? "[green]yes[/]" : "[red bold]NO[/]");
         }
 
         environment.Console.Write(table);
         var machine = MachineInfo.Current;
-        environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}; vs numpy is the GFLOP/s ratio (> 1 is faster than numpy).");
-        if (settings.Json is not null) AtomicFile.Write(settings.Json, s => s.Write(Encoding.UTF8.GetBytes(GemmBench.ToJson(machine, rows))));
+        environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}; vs {peerName} is the GFLOP/s ratio to its fastest row (> 1 is faster).");
+        if (settings.Json is not null) AtomicFile.Write(settings.Json, s => s.Write(Encoding.UTF8.GetBytes(SuiteJson.ToJson(suite, machine, rows))));
         if (settings.Csv is not null || settings.Markdown is not null || settings.Chart is not null)
-            environment.Console.MarkupLine("[yellow]--suite gemm writes --json only; --csv, --markdown and --chart are ignored[/]");
+            environment.Console.MarkupLine($"[yellow]--suite {suite} writes --json only; --csv, --markdown and --chart are ignored[/]");
         if (rows.TrueForAll(r => r.Verified)) return 0;
         environment.Error.WriteLine("convsharp: verification failed for " + string.Join(", ", rows.Where(r => !r.Verified).Select(r => $"{r.Algorithm} on {r.Case.Name}")));
         return ConvSharpApp.Failure;

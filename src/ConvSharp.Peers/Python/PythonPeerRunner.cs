@@ -95,6 +95,35 @@ public sealed class PythonPeerRunner(string python)
         }
     }
 
+    /// <summary>torch's <c>conv2d</c> on a zero-padded layer problem, NCHW and channels_last (one row each); outputs NCHW.</summary>
+    public IReadOnlyList<PythonPeerRow> Layer(string caseName, Layers.Conv2DLayerProblem problem, float[] input, float[] weights, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(weights);
+        string folder = Directory.CreateTempSubdirectory("convsharp-python-").FullName;
+        try
+        {
+            string inputPath = Path.Combine(folder, "input.f32"), weightPath = Path.Combine(folder, "weights.f32");
+            File.WriteAllBytes(inputPath, MemoryMarshal.AsBytes(input.AsSpan()).ToArray());
+            File.WriteAllBytes(weightPath, MemoryMarshal.AsBytes(weights.AsSpan()).ToArray());
+            var (top, bottom, left, right) = problem.Padding;
+            var job = new Dictionary<string, object>
+            {
+                ["kind"] = "layer", ["case"] = caseName, ["n"] = problem.Batch, ["c"] = problem.InputChannels, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth,
+                ["o"] = problem.OutputChannels, ["kh"] = problem.KernelHeight, ["kw"] = problem.KernelWidth, ["input"] = inputPath, ["weights"] = weightPath,
+                ["pads"] = new[] { top, bottom, left, right }, ["stride"] = new[] { problem.Stride.Y, problem.Stride.X },
+                ["dilation"] = new[] { problem.Dilation.Y, problem.Dilation.X }, ["groups"] = problem.Groups,
+                ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
+            };
+            return Run(folder, job, threads, problem.OutputLength);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     private static int ResolveThreads(int threads) => threads < 1 ? Environment.ProcessorCount : threads;
 
     private List<PythonPeerRow> Run(string folder, Dictionary<string, object> job, int threads, long expectedCount)

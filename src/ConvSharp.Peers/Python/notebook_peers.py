@@ -6,7 +6,9 @@ JOB.json names one case. A product: {"kind": "gemm", "m", "n", "k", "a", "b", ..
 "h", "w", "kh", "kw", "input", "kernel" (the correlation kernel: flipped already for convolution), "out_h", "out_w",
 "pads" [top, bottom, left, right] (what the output reads outside the image), "border" (constant, replicate, reflect,
 reflect101, wrap), "value", "anchor" [ay, ax], "stride" [sy, sx], "dilation" [dy, dx], "same" (true for Same)}.
-Both carry "case", "out_dir", "threads" and "max_seconds". Operands are raw little-endian float32 files (row-major). For each method the script prints one JSON line: the method's name,
+A layer: {"kind": "layer", "n", "c", "h",
+"w", "o", "kh", "kw", "input", "weights", "pads", "stride", "dilation", "groups"} (zero padding, NCHW files).
+All carry "case", "out_dir", "threads" and "max_seconds". Operands are raw little-endian float32 files (row-major). For each method the script prints one JSON line: the method's name,
 "ok" with its median/min/max milliseconds and the .npy file (float32) it wrote, or "unavailable" with one line saying why.
 Timing follows convsharp's rules: one warm-up run (repeated for 0.1 s), then at least 5 runs and 0.3 s, at most
 max_seconds; all inside this process, so interpreter start-up is never counted.
@@ -336,6 +338,34 @@ def conv(job, np):
         report(job["case"], name, result, path, accuracy=accuracy)
 
 
+def layer(job, np):
+    """torch.nn.functional.conv2d on the layer case, NCHW and channels_last (the bench counts the faster)."""
+    try:
+        import torch
+        import torch.nn.functional as F
+    except ImportError as error:
+        report(job["case"], "torch conv2d (CPU)", why=f"torch does not import ({error}); apt-get install python3-torch")
+        return
+    torch.set_num_threads(job["threads"])
+    n, c, h, w, o, kh, kw = (job[k] for k in ("n", "c", "h", "w", "o", "kh", "kw"))
+    x = torch.from_numpy(np.fromfile(job["input"], dtype="<f4").reshape(n, c, h, w))
+    weight = torch.from_numpy(np.fromfile(job["weights"], dtype="<f4").reshape(o, c // job["groups"], kh, kw))
+    top, bottom, left, right = job["pads"]
+    if top != bottom or left != right:
+        report(job["case"], "torch conv2d (CPU)", why="asymmetric padding needs F.pad; the layers suite has none")
+        return
+    for name, fmt in (("torch conv2d (CPU, NCHW)", torch.contiguous_format), ("torch conv2d (CPU, channels_last)", torch.channels_last)):
+        xx, ww = x.contiguous(memory_format=fmt), weight.contiguous(memory_format=fmt)
+
+        def run():
+            with torch.no_grad():
+                return F.conv2d(xx, ww, stride=tuple(job["stride"]), padding=(top, left), dilation=tuple(job["dilation"]), groups=job["groups"])
+        result, out = measure(run, job["max_seconds"])
+        path = os.path.join(job["out_dir"], f"layer_{len(name)}.npy")
+        np.save(path, np.ascontiguousarray(out.contiguous().numpy(), dtype="<f4"))
+        report(job["case"], name, result, path)
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         job = json.load(f)
@@ -348,6 +378,8 @@ def main():
         gemm(job, np)
     elif job["kind"] == "conv":
         conv(job, np)
+    elif job["kind"] == "layer":
+        layer(job, np)
     else:
         report(job["case"], job["kind"], why=f"unknown job kind {job['kind']}")
     return 0

@@ -78,9 +78,26 @@ public sealed class Conv2DLayer
     /// <summary>C: <see cref="GroupInputChannels"/> × groups.</summary>
     public int InputChannels => GroupInputChannels * Options.Groups;
 
+    /// <summary>
+    /// One output sample of the layer on <paramref name="input"/> (NCHW, N × C × <paramref name="height"/> ×
+    /// <paramref name="width"/>), computed by the double-precision reference: what benchmarks verify large outputs with,
+    /// sample by sample.
+    /// </summary>
+    public double ReferenceAt(ReadOnlySpan<float> input, int batch, int height, int width, int n, int o, int y, int x)
+    {
+        var problem = Plan(batch, height, width);
+        if (input.Length != problem.InputLength) ThrowHelper.Argument(nameof(input), $"input holds {input.Length} floats; N·C·H·W = {problem.InputLength}.");
+        if ((uint)n >= (uint)problem.Batch || (uint)o >= (uint)problem.OutputChannels || (uint)y >= (uint)problem.OutputHeight || (uint)x >= (uint)problem.OutputWidth)
+            ThrowHelper.OutOfRange("(n, o, y, x)", $"({n}, {o}, {y}, {x})", $"inside the output {problem.Batch} × {problem.OutputChannels} × {problem.OutputHeight} × {problem.OutputWidth}.");
+        return LayerReference.At(problem, input, _weights, _bias, n, o, y, x);
+    }
+
     /// <summary>The problem of an input of <paramref name="batch"/> × C × <paramref name="height"/> × <paramref name="width"/>.</summary>
     public Conv2DLayerProblem Plan(int batch, int height, int width) =>
         Conv2DLayerProblem.Create(batch, InputChannels, height, width, OutputChannels, KernelHeight, KernelWidth, Options, _bias.Length > 0);
+
+    /// <summary>The algorithm that runs on an input of <paramref name="batch"/> × C × <paramref name="height"/> × <paramref name="width"/>.</summary>
+    public LayerAlgorithm AlgorithmFor(int batch, int height, int width) => Choose(Plan(batch, height, width));
 
     /// <summary>Which algorithm runs on this input shape, and why; every algorithm's answer.</summary>
     public string Explain(int batch, int height, int width)

@@ -1,0 +1,70 @@
+using System;
+using ConvSharp.Layers;
+
+namespace ConvSharp.Cli.Bench;
+
+/// <summary>
+/// <c>--suite layers</c>: <see cref="Conv2DLayer"/> (Auto) on each case, verified at sampled outputs against the
+/// double-precision reference (<see cref="Conv2DLayer.ReferenceAt"/>).
+/// </summary>
+public static class LayerBench
+{
+    /// <summary>Outputs checked per case.</summary>
+    public const int Samples = 256;
+
+    /// <summary>Seeded input and weights in [0, 1): every term is non-negative, so Σ|terms| is the exact sum itself.</summary>
+    public static (float[] Input, float[] Weights) Operands(LayerBenchCase benchCase)
+    {
+        ArgumentNullException.ThrowIfNull(benchCase);
+        var problem = benchCase.Problem;
+        var random = new Random(benchCase.Channels + (7 * benchCase.Outputs));
+        var input = new float[problem.InputLength];
+        var weights = new float[problem.WeightLength];
+        for (long i = 0; i < input.Length; i++) input[i] = (float)random.NextDouble();
+        for (long i = 0; i < weights.Length; i++) weights[i] = (float)random.NextDouble();
+        return (input, weights);
+    }
+
+    /// <summary>Times the layer (Auto, into one output buffer) with <paramref name="threads"/> threads (−1: all).</summary>
+    public static SuiteRow RunOurs(LayerBenchCase benchCase, float[] input, float[] weights, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(benchCase);
+        var problem = benchCase.Problem;
+        var layer = new Conv2DLayer(weights, problem.OutputChannels, problem.KernelHeight, problem.KernelWidth, options: benchCase.Options);
+        var output = new float[problem.OutputLength];
+        var context = new ExecutionContext { MaxDegreeOfParallelism = threads };
+        var timing = Timing.Measure(() => layer.Forward(input, problem.Batch, problem.InputHeight, problem.InputWidth, output, context), maxSeconds: maxSeconds);
+        var (error, verified) = Verify(benchCase, input, weights, output);
+        string algorithm = layer.AlgorithmFor(problem.Batch, problem.InputHeight, problem.InputWidth).Name;
+        return new SuiteRow(benchCase, $"Conv2DLayer (Auto: {algorithm})", false, "dotnet", timing, error, verified);
+    }
+
+    /// <summary>
+    /// The worst relative error over <see cref="Samples"/> outputs (the first and last, then seeded random ones) against the
+    /// reference, and whether each is within (terms + 2)·2⁻²³ of it (its terms are non-negative, see <see cref="Operands"/>).
+    /// </summary>
+    public static (double MaxRelativeError, bool Verified) Verify(LayerBenchCase benchCase, float[] input, float[] weights, float[] output)
+    {
+        ArgumentNullException.ThrowIfNull(benchCase);
+        ArgumentNullException.ThrowIfNull(output);
+        var p = benchCase.Problem;
+        if (output.Length != p.OutputLength) return (double.PositiveInfinity, false);
+        var layer = new Conv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options: benchCase.Options);
+        var random = new Random(11);
+        long terms = (long)p.GroupInputChannels * p.KernelHeight * p.KernelWidth;
+        double worst = 0;
+        bool verified = true;
+        for (int s = 0; s < Samples; s++)
+        {
+            long index = s switch { 0 => 0, 1 => p.OutputLength - 1, _ => random.NextInt64(p.OutputLength) };
+            int x = (int)(index % p.OutputWidth), y = (int)(index / p.OutputWidth % p.OutputHeight);
+            int o = (int)(index / ((long)p.OutputWidth * p.OutputHeight) % p.OutputChannels), n = (int)(index / ((long)p.OutputWidth * p.OutputHeight * p.OutputChannels));
+            double exact = layer.ReferenceAt(input, p.Batch, p.InputHeight, p.InputWidth, n, o, y, x);
+            double error = Math.Abs(output[index] - exact);
+            worst = Math.Max(worst, error / Math.Max(exact, double.Epsilon));
+            verified &= error <= (terms + 2) * Math.Pow(2, -23) * exact + 1e-30;
+        }
+
+        return (worst, verified);
+    }
+}
