@@ -26,6 +26,28 @@ public class PythonPeerRunnerTests
         Assert.Equal(expected, row.Output);
     }
 
+    [PythonFact]
+    public void Torch_conv2d_comes_back_in_both_layouts_or_says_how_to_install_torch()
+    {
+        var options = new ConvSharp.Layers.Conv2DLayerOptions { Padding = ConvSharp.Layers.LayerPadding.Symmetric(1), Groups = 2 };
+        var problem = ConvSharp.Layers.Conv2DLayerProblem.Create(2, 4, 5, 6, 6, 3, 3, options);
+        float[] input = Enumerable.Range(0, (int)problem.InputLength).Select(i => (float)((i % 7) - 3)).ToArray();
+        float[] weights = Enumerable.Range(0, (int)problem.WeightLength).Select(i => (float)((i % 5) - 2)).ToArray();
+        var runner = new PythonPeerRunner(PythonLocator.Find(null, out _)!);
+
+        var rows = runner.Layer("tiny", problem, input, weights, threads: 1, maxSeconds: 0.05);
+
+        if (rows.Count == 1 && !rows[0].Available)
+        {
+            Assert.Contains("apt-get install python3-torch", rows[0].Why, StringComparison.Ordinal);
+            return;
+        }
+
+        var expected = new ConvSharp.Layers.Conv2DLayer(weights, 6, 3, 3, options: options).Forward(input, 2, 5, 6);
+        Assert.Equal(["torch conv2d (CPU, NCHW)", "torch conv2d (CPU, channels_last)"], rows.Select(r => r.Method));
+        Assert.All(rows, r => Assert.Equal(expected, r.Output));
+    }
+
     [Fact]
     public void A_missing_interpreter_is_not_chosen_and_the_reason_says_how_to_install()
     {
