@@ -80,6 +80,23 @@ public class LayerTests
         Assert.Equal(expected, single.Forward(image, 1, 40, 40));
     }
 
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 2)]
+    public void Im2col_packed_straight_for_the_gemm_matches_the_reference(int threads, int batch)
+    {
+        // 36 × 37 outputs (past the direct-packing line), a depth of 30·9 = 270 (past one 256-deep block), two groups, a bias.
+        var options = new Conv2DLayerOptions { Groups = 2, Padding = LayerPadding.Same, PaddingMode = LayerPaddingMode.Circular };
+        var problem = Conv2DLayerProblem.Create(batch, 60, 36, 37, 10, 3, 3, options, hasBias: true);
+        Assert.True(Layers.LayerIm2ColGemm.PacksDirectly(problem));
+        var random = new Random(21);
+        var weights = Integers(random, problem.WeightLength);
+        var bias = Integers(random, problem.OutputChannels);
+        var input = Integers(random, problem.InputLength);
+        var expected = Run(problem, options with { Algorithm = "Reference" }, weights, bias, input, 1);
+        Assert.Equal(expected, Run(problem, options with { Algorithm = "Im2ColGemm" }, weights, bias, input, threads));
+    }
+
     [Fact]
     public void Nhwc_is_the_nchw_result_transposed()
     {

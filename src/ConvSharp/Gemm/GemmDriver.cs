@@ -102,6 +102,71 @@ internal static unsafe class GemmDriver
         }
     }
 
+    /// <summary>The depth of one packed block of B on the active tier (what <see cref="PackedBOffset"/> lays blocks out by).</summary>
+    public static int ActiveDepthBlock => GemmBlocking.For(ActiveTile.Rows, ActiveTile.Columns).KC;
+
+    /// <summary>The widest B a caller may pack itself: one panel of the active tier's blocking.</summary>
+    public static int ActivePanelColumns => GemmBlocking.For(ActiveTile.Rows, ActiveTile.Columns).NC;
+
+    /// <summary>Floats of a k × n op(B) packed by the caller for <see cref="RunPackedB"/>: every depth block's strips, n rounded up to NR.</summary>
+    public static long PackedBFloats(int k, int n) => (long)k * RoundUp(n, ActiveTile.Columns);
+
+    /// <summary>
+    /// Where element (t, j) of a k × n op(B) goes when the caller packs it for <see cref="RunPackedB"/>: depth block
+    /// b = t ÷ KC at b·KC·n', strip j ÷ NR of that block at (j ÷ NR)·kc_b·NR, row t mod KC of the strip at (t mod KC)·NR,
+    /// lane j mod NR (n' = n rounded up to NR, kc_b the block's depth). A run of columns within one strip is contiguous.
+    /// </summary>
+    public static long PackedBOffset(int k, int n, int t, int j)
+    {
+        int nr = ActiveTile.Columns, kcMax = ActiveDepthBlock, block = t / kcMax, kc = Math.Min(kcMax, k - (block * kcMax));
+        return ((long)block * kcMax * RoundUp(n, nr)) + ((long)(j / nr) * kc * nr) + ((long)(t % kcMax) * nr) + (j % nr);
+    }
+
+    /// <summary>
+    /// The product with op(B) already packed by the caller (<see cref="PackedBOffset"/>; the columns past n in the last
+    /// strip may hold anything, they are computed and dropped): only A is packed here. Requires n ≤
+    /// <see cref="ActivePanelColumns"/> and an accelerated tier; <paramref name="o"/>'s B is not read.
+    /// </summary>
+    public static void RunPackedB(in GemmOperands o, float* packedB, ExecutionContext context)
+    {
+        if (Vector512.IsHardwareAccelerated) PackedB<VectorMicroKernel<Vector512Ops, Vector512<float>>>(in o, packedB, context);
+        else if (Vector256.IsHardwareAccelerated) PackedB<VectorMicroKernel<Vector256Ops, Vector256<float>>>(in o, packedB, context);
+        else if (Vector128.IsHardwareAccelerated) PackedB<VectorMicroKernel<Vector128Ops, Vector128<float>>>(in o, packedB, context);
+        else PackedB<ScalarMicroKernel>(in o, packedB, context);
+    }
+
+    private static void PackedB<TKernel>(in GemmOperands o, float* packedB, ExecutionContext context)
+        where TKernel : struct, IGemmMicroKernel
+    {
+        int mr = TKernel.Rows, nr = TKernel.Columns, threads = context.Threads;
+        var blocks = GemmBlocking.For(mr, nr);
+        if (o.N > blocks.NC) throw new ArgumentOutOfRangeException(nameof(o), o.N, $"a caller-packed B is at most {blocks.NC} columns");
+        int mc = BalancedBlockRows(o.M, blocks.MC, mr, threads), kcMax = Math.Min(blocks.KC, o.K);
+        float[] workspace = context.Workspace.Rent(((long)RoundUp(o.M, mr) * kcMax) + ((long)mr * nr * ParallelRowIterator.MaxBands(threads)));
+        try
+        {
+            fixed (float* scratch = workspace)
+            {
+                float* packedA = scratch, bands = packedA + ((long)RoundUp(o.M, mr) * kcMax);
+                int aStrips = (o.M + mr - 1) / mr, mBlocks = (o.M + mc - 1) / mc, strips = (o.N + nr - 1) / nr, paddedN = RoundUp(o.N, nr);
+                int chunks = Math.Clamp((4 * threads) / mBlocks, 1, strips), stripsPerChunk = (strips + chunks - 1) / chunks;
+                chunks = (strips + stripsPerChunk - 1) / stripsPerChunk;
+                for (int p0 = 0; p0 < o.K; p0 += blocks.KC)
+                {
+                    int kc = Math.Min(blocks.KC, o.K - p0);
+                    float* panel = packedB + ((long)p0 * paddedN);
+                    ParallelRowIterator.For(aStrips, (long)kc * mr, context, 1, new GemmPackBands(o, p0, kc, 0, o.N, mr, nr, 0, panel, packedA));
+                    var tasks = new GemmBlockTasks<TKernel>(o, kc, 0, o.N, mc, chunks, stripsPerChunk, p0 == 0 ? o.Beta : 1f, panel, packedA, bands, GemmBlockTasks<TKernel>.BandFloats);
+                    ParallelRowIterator.For(mBlocks * chunks, (long)mc * stripsPerChunk * nr * kc, context, 1, tasks);
+                }
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
     /// <summary>
     /// Rows per A block: at most <paramref name="mc"/>, a multiple of MR, and (with several threads) evened out so the
     /// block count is a multiple of the thread count: 2048 rows on two threads make 12 blocks of 174, not 11 of 192.

@@ -10,14 +10,24 @@ namespace ConvSharp.Layers;
 /// </summary>
 internal static unsafe class LayerGemm
 {
+    /// <summary><see cref="Multiply"/> with B already in the SGEMM's packed layout (<see cref="GemmDriver.PackedBOffset"/>).</summary>
+    public static void MultiplyPacked(float* weights, int outputs, int depth, float* packedB, int columns, float* c, long ldc, float* bias, ExecutionContext context)
+    {
+        FillBias(outputs, columns, c, ldc, bias);
+        var product = new GemmOperands(outputs, columns, depth, 1f, weights, depth, 1, null, columns, 1, bias is null ? 0f : 1f, c, ldc);
+        GemmDriver.RunPackedB(in product, packedB, context);
+    }
+
     public static void Multiply(float* weights, int outputs, int depth, float* b, long ldb, int columns, float* c, long ldc, float* bias, ExecutionContext context)
     {
-        if (bias is not null)
-        {
-            for (int o = 0; o < outputs; o++) new Span<float>(c + (o * ldc), columns).Fill(bias[o]);
-        }
-
+        FillBias(outputs, columns, c, ldc, bias);
         var product = new GemmOperands(outputs, columns, depth, 1f, weights, depth, 1, b, ldb, 1, bias is null ? 0f : 1f, c, ldc);
         GemmDriver.Run(in product, context);
+    }
+
+    private static void FillBias(int outputs, int columns, float* c, long ldc, float* bias)
+    {
+        if (bias is null) return;
+        for (int o = 0; o < outputs; o++) new Span<float>(c + (o * ldc), columns).Fill(bias[o]);
     }
 }
