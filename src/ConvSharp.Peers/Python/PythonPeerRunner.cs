@@ -34,23 +34,8 @@ public sealed class PythonPeerRunner(string python)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        string folder = Directory.CreateTempSubdirectory("convsharp-python-").FullName;
-        try
-        {
-            string aPath = Path.Combine(folder, "a.f32"), bPath = Path.Combine(folder, "b.f32");
-            File.WriteAllBytes(aPath, MemoryMarshal.AsBytes(a.AsSpan()).ToArray());
-            File.WriteAllBytes(bPath, MemoryMarshal.AsBytes(b.AsSpan()).ToArray());
-            var job = new Dictionary<string, object>
-            {
-                ["kind"] = "gemm", ["case"] = caseName, ["m"] = m, ["n"] = n, ["k"] = k, ["a"] = aPath, ["b"] = bPath,
-                ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
-            };
-            return Run(folder, job, threads, (long)m * n);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        var job = new Dictionary<string, object> { ["kind"] = "gemm", ["case"] = caseName, ["m"] = m, ["n"] = n, ["k"] = k };
+        return RunJob(job, [("a", a), ("b", b)], threads, maxSeconds, (long)m * n);
     }
 
     /// <summary>
@@ -73,26 +58,15 @@ public sealed class PythonPeerRunner(string python)
         var (ay, ax) = problem.Anchor;
         long bottom = ((long)(problem.OutputHeight - 1) * sy) + ((long)(kh - 1) * dy) - ay - (problem.InputHeight - 1);
         long right = ((long)(problem.OutputWidth - 1) * sx) + ((long)(kw - 1) * dx) - ax - (problem.InputWidth - 1);
-        string folder = Directory.CreateTempSubdirectory("convsharp-python-").FullName;
-        try
+        var job = new Dictionary<string, object>
         {
-            string inputPath = Path.Combine(folder, "input.f32"), kernelPath = Path.Combine(folder, "kernel.f32");
-            File.WriteAllBytes(inputPath, MemoryMarshal.AsBytes(input.AsSpan()).ToArray());
-            File.WriteAllBytes(kernelPath, MemoryMarshal.AsBytes(correlation.AsSpan()).ToArray());
-            var job = new Dictionary<string, object>
-            {
-                ["kind"] = "conv", ["case"] = caseName, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth, ["kh"] = kh, ["kw"] = kw,
-                ["input"] = inputPath, ["kernel"] = kernelPath, ["out_h"] = problem.OutputHeight, ["out_w"] = problem.OutputWidth,
-                ["pads"] = new long[] { ay, bottom, ax, right }, ["border"] = problem.Border.Mode.ToString().ToLowerInvariant(),
-                ["value"] = problem.Border.Value, ["anchor"] = new[] { ay, ax }, ["stride"] = new[] { sy, sx }, ["dilation"] = new[] { dy, dx },
-                ["same"] = problem.Size == OutputSize.Same, ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
-            };
-            return Run(folder, job, threads, (long)problem.OutputHeight * problem.OutputWidth);
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+            ["kind"] = "conv", ["case"] = caseName, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth, ["kh"] = kh, ["kw"] = kw,
+            ["out_h"] = problem.OutputHeight, ["out_w"] = problem.OutputWidth,
+            ["pads"] = new long[] { ay, bottom, ax, right }, ["border"] = problem.Border.Mode.ToString().ToLowerInvariant(),
+            ["value"] = problem.Border.Value, ["anchor"] = new[] { ay, ax }, ["stride"] = new[] { sy, sx }, ["dilation"] = new[] { dy, dx },
+            ["same"] = problem.Size == OutputSize.Same,
+        };
+        return RunJob(job, [("input", input), ("kernel", correlation)], threads, maxSeconds, (long)problem.OutputHeight * problem.OutputWidth);
     }
 
     /// <summary>torch's <c>conv2d</c> on a zero-padded layer problem, NCHW and channels_last (one row each); outputs NCHW.</summary>
@@ -101,22 +75,37 @@ public sealed class PythonPeerRunner(string python)
         ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(input);
         ArgumentNullException.ThrowIfNull(weights);
+        var (top, bottom, left, right) = problem.Padding;
+        var job = new Dictionary<string, object>
+        {
+            ["kind"] = "layer", ["case"] = caseName, ["n"] = problem.Batch, ["c"] = problem.InputChannels, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth,
+            ["o"] = problem.OutputChannels, ["kh"] = problem.KernelHeight, ["kw"] = problem.KernelWidth,
+            ["pads"] = new[] { top, bottom, left, right }, ["stride"] = new[] { problem.Stride.Y, problem.Stride.X },
+            ["dilation"] = new[] { problem.Dilation.Y, problem.Dilation.X }, ["groups"] = problem.Groups,
+        };
+        return RunJob(job, [("input", input), ("weights", weights)], threads, maxSeconds, problem.OutputLength);
+    }
+
+    /// <summary>
+    /// Writes each operand as a raw little-endian float32 file into a fresh temporary folder and adds its path to the job
+    /// under its name, with the folder, the thread count and the time budget; runs the script; deletes the folder.
+    /// </summary>
+    private List<PythonPeerRow> RunJob(Dictionary<string, object> job, (string Name, float[] Data)[] operands, int threads, double maxSeconds, long expectedCount)
+    {
         string folder = Directory.CreateTempSubdirectory("convsharp-python-").FullName;
         try
         {
-            string inputPath = Path.Combine(folder, "input.f32"), weightPath = Path.Combine(folder, "weights.f32");
-            File.WriteAllBytes(inputPath, MemoryMarshal.AsBytes(input.AsSpan()).ToArray());
-            File.WriteAllBytes(weightPath, MemoryMarshal.AsBytes(weights.AsSpan()).ToArray());
-            var (top, bottom, left, right) = problem.Padding;
-            var job = new Dictionary<string, object>
+            foreach (var (name, data) in operands)
             {
-                ["kind"] = "layer", ["case"] = caseName, ["n"] = problem.Batch, ["c"] = problem.InputChannels, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth,
-                ["o"] = problem.OutputChannels, ["kh"] = problem.KernelHeight, ["kw"] = problem.KernelWidth, ["input"] = inputPath, ["weights"] = weightPath,
-                ["pads"] = new[] { top, bottom, left, right }, ["stride"] = new[] { problem.Stride.Y, problem.Stride.X },
-                ["dilation"] = new[] { problem.Dilation.Y, problem.Dilation.X }, ["groups"] = problem.Groups,
-                ["out_dir"] = folder, ["threads"] = ResolveThreads(threads), ["max_seconds"] = maxSeconds,
-            };
-            return Run(folder, job, threads, problem.OutputLength);
+                string path = Path.Combine(folder, name + ".f32");
+                File.WriteAllBytes(path, MemoryMarshal.AsBytes(data.AsSpan()).ToArray());
+                job[name] = path;
+            }
+
+            job["out_dir"] = folder;
+            job["threads"] = ResolveThreads(threads);
+            job["max_seconds"] = maxSeconds;
+            return Run(folder, job, threads, expectedCount);
         }
         finally
         {
