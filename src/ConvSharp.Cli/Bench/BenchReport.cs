@@ -37,15 +37,7 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteStartObject("machine");
-            json.WriteString("cpu", Machine.Cpu);
-            json.WriteNumber("cores", Machine.Cores);
-            json.WriteStartArray("simd");
-            foreach (string tier in Machine.Simd) json.WriteStringValue(tier);
-            json.WriteEndArray();
-            json.WriteString("os", Machine.Os);
-            json.WriteString("dotnet", Machine.DotNet);
-            json.WriteEndObject();
+            Machine.WriteJson(json);
             json.WriteString("suite", Suite);
             json.WriteStartArray("results");
             foreach (var row in Rows)

@@ -14,10 +14,10 @@ namespace ConvSharp.Cli.Bench;
 public sealed record LayerBenchCase(string Name, int Batch, int Channels, int Size, int Outputs, int Kernel, int Padding, int Groups) : ISuiteCase
 {
     /// <summary>The layer's options.</summary>
-    public Conv2DLayerOptions Options => new() { Padding = LayerPadding.Symmetric(Padding), Groups = Groups };
+    public Conv2DLayerOptions Options { get; } = OptionsFor(Padding, Groups);
 
     /// <summary>The resolved layer problem.</summary>
-    public Conv2DLayerProblem Problem => Conv2DLayerProblem.Create(Batch, Channels, Size, Size, Outputs, Kernel, Kernel, Options);
+    public Conv2DLayerProblem Problem { get; } = Conv2DLayerProblem.Create(Batch, Channels, Size, Size, Outputs, Kernel, Kernel, OptionsFor(Padding, Groups));
 
     /// <inheritdoc/>
     string ISuiteCase.Problem => $"{Name}_{Problem}";
@@ -35,4 +35,6 @@ public sealed record LayerBenchCase(string Name, int Batch, int Channels, int Si
         new("dw32", 1, 32, 112, 32, 3, 1, 32),
         new("batch8", 8, 64, 56, 64, 3, 1, 1),
     ];
+
+    private static Conv2DLayerOptions OptionsFor(int padding, int groups) => new() { Padding = LayerPadding.Symmetric(padding), Groups = groups };
 }

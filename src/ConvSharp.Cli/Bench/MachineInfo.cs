@@ -18,6 +18,21 @@ public sealed record MachineInfo(string Cpu, int Cores, IReadOnlyList<string> Si
     /// <summary>This machine.</summary>
     public static MachineInfo Current { get; } = Detect();
 
+    /// <summary>Writes the <c>machine</c> object every suite's JSON starts with.</summary>
+    public void WriteJson(System.Text.Json.Utf8JsonWriter json)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        json.WriteStartObject("machine");
+        json.WriteString("cpu", Cpu);
+        json.WriteNumber("cores", Cores);
+        json.WriteStartArray("simd");
+        foreach (string tier in Simd) json.WriteStringValue(tier);
+        json.WriteEndArray();
+        json.WriteString("os", Os);
+        json.WriteString("dotnet", DotNet);
+        json.WriteEndObject();
+    }
+
     private static MachineInfo Detect()
     {
         var simd = new List<string>();

@@ -18,15 +18,7 @@ public static class SuiteJson
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteStartObject("machine");
-            json.WriteString("cpu", machine.Cpu);
-            json.WriteNumber("cores", machine.Cores);
-            json.WriteStartArray("simd");
-            foreach (string tier in machine.Simd) json.WriteStringValue(tier);
-            json.WriteEndArray();
-            json.WriteString("os", machine.Os);
-            json.WriteString("dotnet", machine.DotNet);
-            json.WriteEndObject();
+            machine.WriteJson(json);
             json.WriteString("suite", suite);
             json.WriteStartArray("results");
             foreach (var row in rows)

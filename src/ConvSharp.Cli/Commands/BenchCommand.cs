@@ -107,34 +107,14 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     /// </summary>
     private int RunGemmSuite(BenchSettings settings, int threads)
     {
-        if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
-            throw new CliException("--suite gemm multiplies fixed matrices; --image, --kernel and --image-size do not apply");
-        var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
-
-        var rows = new List<SuiteRow>();
-        environment.Console.Progress()
-            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-            .Start(progress =>
-            {
-                foreach (var benchCase in GemmBenchCase.Suite)
-                {
-                    var (a, b) = GemmBench.Operands(benchCase);
-                    rows.Add(Step(progress, $"{benchCase.Name}: Gemm.Sgemm", () => GemmBench.RunOurs(benchCase, a, b, threads, settings.MaxSeconds)));
-                    if (python is null) continue;
-                    foreach (var peer in Step(progress, $"{benchCase.Name}: numpy matmul (python)", () => python.Gemm(benchCase.Name, benchCase.M, benchCase.N, benchCase.K, a, b, threads, settings.MaxSeconds)))
-                    {
-                        if (!peer.Available)
-                        {
-                            environment.Console.MarkupLine($"[yellow]{Markup.Escape(peer.Method)}: not run: {Markup.Escape(peer.Why)}[/]");
-                            continue;
-                        }
-
-                        var (error, verified) = GemmBench.Verify(benchCase, a, b, peer.Output!);
-                        rows.Add(new SuiteRow(benchCase, $"{peer.Method} (python)", true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
-                    }
-                }
-            });
-
+        var rows = RunSuiteCases(GemmBenchCase.Suite, settings, "gemm multiplies fixed matrices", "Gemm.Sgemm", "numpy matmul (python)", " (python)", benchCase =>
+        {
+            var (a, b) = GemmBench.Operands(benchCase);
+            return new SuiteCaseRun(
+                () => GemmBench.RunOurs(benchCase, a, b, threads, settings.MaxSeconds),
+                python => python.Gemm(benchCase.Name, benchCase.M, benchCase.N, benchCase.K, a, b, threads, settings.MaxSeconds),
+                output => GemmBench.Verify(benchCase, a, b, output));
+        });
         return ReportSuite("gemm", "SGEMM: C = A·B, row-major float32", "numpy", rows, settings);
     }
 
@@ -144,20 +124,42 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     /// </summary>
     private int RunLayerSuite(BenchSettings settings, int threads)
     {
+        var rows = RunSuiteCases(LayerBenchCase.Suite, settings, "layers runs fixed layer shapes", "Conv2DLayer", "torch conv2d (python)", "", benchCase =>
+        {
+            var (input, weights) = LayerBench.Operands(benchCase);
+            return new SuiteCaseRun(
+                () => LayerBench.RunOurs(benchCase, input, weights, threads, settings.MaxSeconds),
+                python => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds),
+                output => LayerBench.Verify(benchCase, input, weights, output));
+        });
+        return ReportSuite("layers", "Conv2D layer, float32, 2·N·O·(C/g)·kh·kw·H'·W' flops", "torch", rows, settings);
+    }
+
+    /// <summary>How one case of a <see cref="SuiteRow"/> suite runs: our row, the Python peers' rows, and the check of a peer's output.</summary>
+    private sealed record SuiteCaseRun(Func<SuiteRow> Ours, Func<PythonPeerRunner, IReadOnlyList<PythonPeerRow>> Peers, Func<float[], (double MaxRelativeError, bool Verified)> Verify);
+
+    /// <summary>
+    /// Runs every case of a suite whose problems are fixed (no image or kernel options): our row, then, when a Python
+    /// with numpy is found, each Python peer's row (named with <paramref name="peerSuffix"/>) verified by the case's own
+    /// check, or one line saying why it did not run.
+    /// </summary>
+    private List<SuiteRow> RunSuiteCases<TCase>(IEnumerable<TCase> cases, BenchSettings settings, string fixedWhat, string oursLabel, string peersLabel, string peerSuffix, Func<TCase, SuiteCaseRun> prepare)
+        where TCase : ISuiteCase
+    {
         if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
-            throw new CliException("--suite layers runs fixed layer shapes; --image, --kernel and --image-size do not apply");
+            throw new CliException($"--suite {fixedWhat}; --image, --kernel and --image-size do not apply");
         var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
         var rows = new List<SuiteRow>();
         environment.Console.Progress()
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
             .Start(progress =>
             {
-                foreach (var benchCase in LayerBenchCase.Suite)
+                foreach (var benchCase in cases)
                 {
-                    var (input, weights) = LayerBench.Operands(benchCase);
-                    rows.Add(Step(progress, $"{benchCase.Name}: Conv2DLayer", () => LayerBench.RunOurs(benchCase, input, weights, threads, settings.MaxSeconds)));
+                    var run = prepare(benchCase);
+                    rows.Add(Step(progress, $"{benchCase.Name}: {oursLabel}", run.Ours));
                     if (python is null) continue;
-                    foreach (var peer in Step(progress, $"{benchCase.Name}: torch conv2d (python)", () => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds)))
+                    foreach (var peer in Step(progress, $"{benchCase.Name}: {peersLabel}", () => run.Peers(python)))
                     {
                         if (!peer.Available)
                         {
@@ -165,13 +167,12 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                             continue;
                         }
 
-                        var (error, verified) = LayerBench.Verify(benchCase, input, weights, peer.Output!);
-                        rows.Add(new SuiteRow(benchCase, peer.Method, true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
+                        var (error, verified) = run.Verify(peer.Output!);
+                        rows.Add(new SuiteRow(benchCase, peer.Method + peerSuffix, true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
                     }
                 }
             });
-
-        return ReportSuite("layers", "Conv2D layer, float32, 2·N·O·(C/g)·kh·kw·H'·W' flops", "torch", rows, settings);
+        return rows;
     }
 
     /// <summary>Prints a <see cref="SuiteRow"/> suite's table (ours ÷ the fastest peer of each case, by GFLOP/s), writes its JSON, and returns the exit code.</summary>

@@ -36,15 +36,6 @@ internal static unsafe class GemmDriver
         : Vector128.IsHardwareAccelerated ? (VectorMicroKernel<Vector128Ops, Vector128<float>>.Rows, VectorMicroKernel<Vector128Ops, Vector128<float>>.Columns)
         : (ScalarMicroKernel.Rows, ScalarMicroKernel.Columns);
 
-    /// <summary>Bytes of workspace a product of this shape rents: the packed B panel, the packed A (all m rows of one depth block) and each band's edge tile.</summary>
-    public static long WorkspaceBytes(int m, int n, int k, int threads)
-    {
-        if (m == 1) return 0;
-        var (mr, nr) = ActiveTile;
-        var blocks = GemmBlocking.For(mr, nr);
-        return WorkspaceFloats(m, n, k, blocks, mr, nr, threads) * sizeof(float);
-    }
-
     private static long WorkspaceFloats(int m, int n, int k, GemmBlocking blocks, int mr, int nr, int threads)
     {
         int kc = Math.Min(blocks.KC, k), nc = Math.Min(blocks.NC, RoundUp(n, nr));
