@@ -24,6 +24,65 @@ public class LayerTests
         Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
     }
 
+    [Theory]
+    [MemberData(nameof(Chunks))]
+    public void Random_3x3_layers_stay_within_winograds_bound(int chunk)
+    {
+        var failures = LayerCases.Check(seed: 2000 + chunk, count: 12, winogradShapes: true);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
+    [Fact]
+    public void Winograds_bound_is_the_documented_formula()
+    {
+        // K from the transforms (Lavin's points give 860), times γ(C/g + 20) with u = 2⁻²⁴.
+        Assert.InRange(Layers.Winograd.WinogradF4x3.Amplification, 175.3, 175.5);
+        var problem = Conv2DLayerProblem.Create(1, 64, 8, 8, 64, 3, 3);
+        var winograd = Conv2DLayer.Algorithms.Single(a => a.Name == "Winograd");
+        double nu = 84 * Math.Pow(2, -24);
+        Assert.Equal(nu / (1 - nu) * Layers.Winograd.WinogradF4x3.Amplification, winograd.ErrorBound(problem), 12);
+        Assert.Equal(Conv2DAccuracy.Bounded, winograd.Accuracy);
+    }
+
+    [Fact]
+    public void Auto_takes_winograd_only_within_the_tolerance_and_with_enough_channels()
+    {
+        var same = new Conv2DLayerOptions { Padding = LayerPadding.Same };
+        Conv2DLayer Layer(int c, int o, Conv2DLayerOptions options) => new(new float[o * c * 9], o, 3, 3, options: options);
+        Assert.Equal("Winograd", Layer(64, 64, same).AlgorithmFor(1, 56, 56).Name);
+        Assert.Equal("Winograd", Layer(256, 256, same).AlgorithmFor(1, 14, 14).Name);
+
+        // Exact only; too many channels for the default tolerance (bound 0.0055 at C = 512); too few to pay; not 3×3 at stride 1.
+        Assert.Equal("Im2ColGemm", Layer(64, 64, same with { Tolerance = 0 }).AlgorithmFor(1, 56, 56).Name);
+        Assert.Equal("Im2ColGemm", Layer(512, 32, same).AlgorithmFor(1, 14, 14).Name);
+        Assert.Equal("Im2ColGemm", Layer(8, 64, same).AlgorithmFor(1, 56, 56).Name);
+        Assert.Equal("Im2ColGemm", Layer(64, 64, same with { Stride = (2, 2) }).AlgorithmFor(1, 56, 56).Name);
+        Assert.Contains("above the tolerance", Layer(512, 32, same).Explain(1, 14, 14), StringComparison.Ordinal);
+
+        // Named, it runs whatever its bound.
+        Assert.Equal("Winograd", Layer(512, 32, same with { Algorithm = "Winograd" }).AlgorithmFor(1, 14, 14).Name);
+        Assert.Throws<ArgumentOutOfRangeException>(() => Layer(4, 4, same with { Tolerance = -1 }));
+        Assert.Throws<ArgumentOutOfRangeException>(() => Layer(4, 4, same with { Tolerance = double.NaN }));
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(2, 3)]
+    public void Winograd_runs_band_by_band_and_across_images(int threads, int batch)
+    {
+        // 64 channels in and out over 120 × 50: tile rows of several images, more than one 4 MiB band, ragged edges.
+        var options = new Conv2DLayerOptions { Padding = LayerPadding.Same, PaddingMode = LayerPaddingMode.Reflect };
+        var problem = Conv2DLayerProblem.Create(batch, 64, 118, 50, 70, 3, 3, options, hasBias: true);
+        var random = new Random(31);
+        var weights = LayerCases.Uniform(random, problem.WeightLength);
+        var bias = LayerCases.Uniform(random, problem.OutputChannels);
+        var input = LayerCases.Uniform(random, problem.InputLength);
+        var expected = Run(problem, options with { Algorithm = "Reference" }, weights, bias, input, 1);
+        var actual = Run(problem, options with { Algorithm = "Winograd" }, weights, bias, input, threads);
+        var winograd = Conv2DLayer.Algorithms.Single(a => a.Name == "Winograd");
+        Assert.Null(LayerCases.OutsideBound(problem, winograd, weights, bias, input, expected, actual));
+    }
+
     public static IEnumerable<object[]> GoldenCases() =>
         JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder, "layer_manifest.json"))).RootElement.GetProperty("cases").EnumerateArray().Select(c => new object[] { c.GetProperty("name").GetString()! });
 
@@ -53,7 +112,8 @@ public class LayerTests
         foreach (var algorithm in Conv2DLayer.Algorithms.Where(a => a.Supports(problem, out _)))
         {
             var actual = Run(problem, options with { Algorithm = algorithm.Name }, Floats("w"), bias, Floats("x"), 2);
-            Assert.True(expected.SequenceEqual(actual), $"{algorithm.Name} differs from torch on {problem}");
+            if (algorithm.Accuracy == Conv2DAccuracy.Bounded) Assert.Null(LayerCases.OutsideBound(problem, algorithm, Floats("w"), bias, Floats("x"), expected, actual));
+            else Assert.True(expected.SequenceEqual(actual), $"{algorithm.Name} differs from torch on {problem}");
         }
     }
 

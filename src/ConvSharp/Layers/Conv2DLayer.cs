@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using ConvSharp.Layers.Winograd;
 
 namespace ConvSharp.Layers;
 
@@ -15,15 +16,16 @@ namespace ConvSharp.Layers;
 /// weights transformed for it) and reused by every later <see cref="Forward(ReadOnlySpan{float}, int, int, int, ExecutionContext?)"/>
 /// of that shape. Thread-safe.</para>
 /// <para>Algorithms: <c>Planes</c> (single-channel and depthwise layers as the core's 2-D convolution per plane),
-/// <c>Pointwise</c> (1×1 as a pure GEMM), <c>Im2ColGemm</c> (any layer: im2col panels and our SGEMM),
-/// <c>Reference</c> (double precision, for tests). Auto takes the first that supports the problem.</para>
+/// <c>Pointwise</c> (1×1 as a pure GEMM), <c>Winograd</c> (3×3 at stride 1: F(4×4, 3×3), Bounded), <c>Im2ColGemm</c> (any layer: im2col panels and our SGEMM),
+/// <c>Reference</c> (double precision, for tests). Auto takes the first that supports the problem, is worth it there, and, if Bounded, has an
+/// <see cref="LayerAlgorithm.ErrorBound"/> within <see cref="Conv2DLayerOptions.Tolerance"/>.</para>
 /// </remarks>
 public sealed class Conv2DLayer
 {
     /// <summary>Preparations kept per layer (one per input shape).</summary>
     private const int PreparedLimit = 16;
 
-    private static readonly LayerAlgorithm[] AlgorithmList = [new LayerPlanes(), new LayerPointwiseGemm(), new LayerIm2ColGemm(), new LayerReference()];
+    private static readonly LayerAlgorithm[] AlgorithmList = [new LayerPlanes(), new LayerPointwiseGemm(), new LayerWinograd(), new LayerIm2ColGemm(), new LayerReference()];
 
     private readonly float[] _weights;
     private readonly float[] _bias;
@@ -47,6 +49,7 @@ public sealed class Conv2DLayer
             ThrowHelper.Argument(nameof(weights), $"weights holds {weights.Length} floats, not a whole number of O·kh·kw = {filter} (O × C/groups × kh × kw).");
         if (!bias.IsEmpty && bias.Length != outputChannels)
             ThrowHelper.Argument(nameof(bias), $"bias holds {bias.Length} floats; it needs one per output channel ({outputChannels}).");
+        if (!(Options.Tolerance >= 0)) ThrowHelper.OutOfRange("options.Tolerance", Options.Tolerance, "0 or more.");
         if (!AlgorithmIsKnown(Options.Algorithm))
             ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{Options.Algorithm}' is not a layer algorithm. Known: Auto, {string.Join(", ", AlgorithmList.Select(a => a.Name))}.");
         _weights = weights.ToArray();
@@ -107,7 +110,8 @@ public sealed class Conv2DLayer
         foreach (var algorithm in AlgorithmList)
         {
             bool supported = algorithm.Supports(problem, out string reason);
-            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}");
+            string auto = supported && !AutoTakes(algorithm, problem, out string why) ? $"; Auto passes: {why}" : "";
+            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}{auto}");
         }
 
         return string.Join(Environment.NewLine, lines);
@@ -181,7 +185,19 @@ public sealed class Conv2DLayer
             return named;
         }
 
-        return AlgorithmList.First(a => a.Supports(problem, out _));
+        return AlgorithmList.First(a => a.Supports(problem, out _) && AutoTakes(a, problem, out _));
+    }
+
+    /// <summary>Whether Auto takes an algorithm that supports <paramref name="problem"/>: within the tolerance, and worth it.</summary>
+    private bool AutoTakes(LayerAlgorithm algorithm, Conv2DLayerProblem problem, out string reason)
+    {
+        if (algorithm.Accuracy == Conv2DAccuracy.Bounded && algorithm.ErrorBound(problem) > Options.Tolerance)
+        {
+            reason = $"its error bound {algorithm.ErrorBound(problem):G3} is above the tolerance {Options.Tolerance:G3}";
+            return false;
+        }
+
+        return algorithm.WorthwhileFor(problem, out reason);
     }
 
     private static bool AlgorithmIsKnown(string name) =>

@@ -24,6 +24,17 @@ public sealed record Conv2DLayerOptions
     /// <summary>The layout of the input and output (default NCHW); the weights are always O × C/groups × kh × kw.</summary>
     public TensorLayout Layout { get; init; } = TensorLayout.Nchw;
 
+    /// <summary>
+    /// The error Auto accepts from a Bounded algorithm (Winograd), per unit of Σ|w|·max|x|: it takes one only where its
+    /// <see cref="LayerAlgorithm.ErrorBound"/> is at most this. Default 2⁻⁸ (about 0.004, bfloat16's resolution; the bound
+    /// is a worst case, and the errors measured on random data are some 10⁴ times smaller). 0 keeps Auto to exact
+    /// algorithms. A named <see cref="Algorithm"/> runs whatever its bound.
+    /// </summary>
+    public double Tolerance { get; init; } = DefaultTolerance;
+
+    /// <summary>The default <see cref="Tolerance"/>, 2⁻⁸.</summary>
+    public const double DefaultTolerance = 1.0 / 256;
+
     /// <summary>"Auto" (default) or a layer algorithm's name (see <see cref="Conv2DLayer.Algorithms"/>).</summary>
     public string Algorithm { get; init; } = "Auto";
 }

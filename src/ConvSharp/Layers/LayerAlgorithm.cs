@@ -20,6 +20,26 @@ public abstract class LayerAlgorithm
     /// <summary>Whether it computes <paramref name="problem"/>; <paramref name="reason"/> says how, or why not.</summary>
     public abstract bool Supports(Conv2DLayerProblem problem, out string reason);
 
+    /// <summary>
+    /// The documented accuracy contract, per unit of Σ|w|·max|x|: every output o differs from the exact value by at most
+    /// ErrorBound·Σ|w_o|·max|x| + 2⁻²³·|bias_o|, Σ over the output channel's weights (its group's input channels and
+    /// taps) and max over the input. Exact algorithms sum each output's C/g·kh·kw products in one float32 chain:
+    /// (C/g·kh·kw + 1)·2⁻²³. Auto takes a Bounded algorithm only where this is within
+    /// <see cref="Conv2DLayerOptions.Tolerance"/>.
+    /// </summary>
+    public virtual double ErrorBound(Conv2DLayerProblem problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return (((double)problem.GroupInputChannels * problem.KernelHeight * problem.KernelWidth) + 1) * Math.Pow(2, -23);
+    }
+
+    /// <summary>Whether Auto should take it for a problem it supports (false: it would be slower than a later one); <paramref name="reason"/> says why not.</summary>
+    internal virtual bool WorthwhileFor(Conv2DLayerProblem problem, out string reason)
+    {
+        reason = "";
+        return true;
+    }
+
     /// <summary>Derives what the algorithm needs from the weights (O × C/groups × kh × kw) and bias (O, or empty).</summary>
     internal abstract PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias);
 

@@ -85,7 +85,7 @@ internal sealed class LayerIm2ColGemm : LayerAlgorithm
                 {
                     float* fill = scratch, panel = scratch + p.InputWidth, rowTaps = panel + panelFloats;
                     new Span<float>(fill, p.InputWidth).Clear();
-                    var plane = PlaneData(p, fill);
+                    var plane = LayerRowSource.PlaneData(p, fill);
                     for (int n = 0; n < p.Batch; n++)
                     {
                         for (int g = 0; g < p.Groups; g++)
@@ -118,27 +118,5 @@ internal sealed class LayerIm2ColGemm : LayerAlgorithm
                 Workspace.Return(workspace);
             }
         }
-
-        /// <summary>One input plane as the core's row sources see it: the padding as the anchor, the mode as the border.</summary>
-        private static ConvolutionData PlaneData(Conv2DLayerProblem p, float* fill) => new()
-        {
-            InputPitch = p.InputWidth,
-            InputHeight = p.InputHeight,
-            InputWidth = p.InputWidth,
-            KernelHeight = p.KernelHeight,
-            KernelWidth = p.KernelWidth,
-            OutputHeight = p.OutputHeight,
-            OutputWidth = p.OutputWidth,
-            StrideY = p.Stride.Y,
-            StrideX = p.Stride.X,
-            DilationY = p.Dilation.Y,
-            DilationX = p.Dilation.X,
-            AnchorY = p.Padding.Top,
-            AnchorX = p.Padding.Left,
-            BorderMode = p.Border.Mode,
-            FillValue = 0f,
-            FillRow = fill,
-            ForcedSweep = -1,
-        };
     }
 }

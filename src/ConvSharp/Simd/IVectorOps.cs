@@ -23,4 +23,8 @@ internal unsafe interface IVectorOps<TVector>
 
     /// <summary>a·b + c, fused where the hardware has FMA (as <see cref="float.MultiplyAddEstimate"/> does for scalars).</summary>
     static abstract TVector MultiplyAdd(TVector a, TVector b, TVector c);
+
+    static abstract TVector Add(TVector a, TVector b);
+
+    static abstract TVector Subtract(TVector a, TVector b);
 }

@@ -16,4 +16,8 @@ internal readonly unsafe struct Vector128Ops : IVectorOps<Vector128<float>>
     public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
 
     public static Vector128<float> MultiplyAdd(Vector128<float> a, Vector128<float> b, Vector128<float> c) => Vector128.MultiplyAddEstimate(a, b, c);
+
+    public static Vector128<float> Add(Vector128<float> a, Vector128<float> b) => a + b;
+
+    public static Vector128<float> Subtract(Vector128<float> a, Vector128<float> b) => a - b;
 }

@@ -16,4 +16,8 @@ internal readonly unsafe struct Vector256Ops : IVectorOps<Vector256<float>>
     public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
 
     public static Vector256<float> MultiplyAdd(Vector256<float> a, Vector256<float> b, Vector256<float> c) => Vector256.MultiplyAddEstimate(a, b, c);
+
+    public static Vector256<float> Add(Vector256<float> a, Vector256<float> b) => a + b;
+
+    public static Vector256<float> Subtract(Vector256<float> a, Vector256<float> b) => a - b;
 }

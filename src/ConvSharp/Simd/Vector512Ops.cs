@@ -16,4 +16,8 @@ internal readonly unsafe struct Vector512Ops : IVectorOps<Vector512<float>>
     public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
 
     public static Vector512<float> MultiplyAdd(Vector512<float> a, Vector512<float> b, Vector512<float> c) => Vector512.MultiplyAddEstimate(a, b, c);
+
+    public static Vector512<float> Add(Vector512<float> a, Vector512<float> b) => a + b;
+
+    public static Vector512<float> Subtract(Vector512<float> a, Vector512<float> b) => a - b;
 }

@@ -8,32 +8,64 @@ namespace ConvSharp.Tests.Infrastructure;
 /// <summary>The layer's conformance sweep: random problems, every algorithm that takes each one on 1 and 3 threads, against the reference.</summary>
 internal static class LayerCases
 {
-    /// <summary>Checks <paramref name="count"/> random problems drawn from <paramref name="seed"/>; returns the failures.</summary>
-    public static List<string> Check(int seed, int count)
+    /// <summary>
+    /// Checks <paramref name="count"/> random problems drawn from <paramref name="seed"/>; returns the failures. Exact
+    /// algorithms must match the reference bit for bit on small integers; Bounded ones stay within their bound, on small
+    /// integers and on uniform floats. <paramref name="winogradShapes"/> draws only 3×3 kernels at stride and dilation 1.
+    /// </summary>
+    public static List<string> Check(int seed, int count, bool winogradShapes = false)
     {
         var random = new Random(seed);
         var failures = new List<string>();
         for (int done = 0; done < count;)
         {
-            var (problem, options) = RandomProblem(random);
+            var (problem, options) = RandomProblem(random, winogradShapes);
             if (problem is null) continue;
             done++;
-            var input = Integers(random, problem.InputLength);
-            var weights = Integers(random, problem.WeightLength);
-            var bias = problem.HasBias ? Integers(random, problem.OutputChannels) : [];
-            var expected = Run(problem, options with { Algorithm = "Reference" }, weights, bias, input, 1);
-            foreach (var algorithm in Conv2DLayer.Algorithms.Where(a => a.Name != "Reference" && a.Supports(problem, out _)))
+            foreach (bool integers in new[] { true, false })
             {
-                foreach (int threads in new[] { 1, 3 })
+                var input = integers ? Integers(random, problem.InputLength) : Uniform(random, problem.InputLength);
+                var weights = integers ? Integers(random, problem.WeightLength) : Uniform(random, problem.WeightLength);
+                var bias = !problem.HasBias ? [] : integers ? Integers(random, problem.OutputChannels) : Uniform(random, problem.OutputChannels);
+                var expected = Run(problem, options with { Algorithm = "Reference" }, weights, bias, input, 1);
+                foreach (var algorithm in Conv2DLayer.Algorithms.Where(a => a.Name != "Reference" && a.Supports(problem, out _)))
                 {
-                    var actual = Run(problem, options with { Algorithm = algorithm.Name }, weights, bias, input, threads);
-                    int bad = Enumerable.Range(0, actual.Length).FirstOrDefault(i => actual[i] != expected[i], -1);
-                    if (bad >= 0) failures.Add($"{algorithm.Name} ({threads} threads) on {problem}: out[{bad}] = {actual[bad]}, reference {expected[bad]}");
+                    bool bounded = algorithm.Accuracy == Conv2DAccuracy.Bounded;
+                    if (!integers && !bounded) continue;
+                    foreach (int threads in new[] { 1, 3 })
+                    {
+                        var actual = Run(problem, options with { Algorithm = algorithm.Name }, weights, bias, input, threads);
+                        string? failure = bounded ? OutsideBound(problem, algorithm, weights, bias, input, expected, actual) : FirstDifference(expected, actual);
+                        if (failure is not null) failures.Add($"{algorithm.Name} ({threads} threads, {(integers ? "integers" : "floats")}) on {problem}: {failure}");
+                    }
                 }
             }
         }
 
         return failures;
+    }
+
+    /// <summary>The first output farther from the reference than <paramref name="algorithm"/>'s documented bound, or null.</summary>
+    public static string? OutsideBound(Conv2DLayerProblem problem, LayerAlgorithm algorithm, float[] weights, float[] bias, float[] input, float[] expected, float[] actual)
+    {
+        double maxInput = input.Max(v => Math.Abs((double)v)), relative = algorithm.ErrorBound(problem);
+        long plane = (long)problem.OutputHeight * problem.OutputWidth, filter = problem.WeightLength / problem.OutputChannels;
+        for (long i = 0; i < actual.Length; i++)
+        {
+            int o = (int)(i / plane % problem.OutputChannels);
+            double sumAbs = 0;
+            for (long k = 0; k < filter; k++) sumAbs += Math.Abs((double)weights[(o * filter) + k]);
+            double bound = (relative * sumAbs * maxInput) + (Math.Pow(2, -23) * (bias.Length > 0 ? Math.Abs((double)bias[o]) : 0)) + (Math.Pow(2, -24) * Math.Abs((double)expected[i]));
+            if (!(Math.Abs((double)actual[i] - expected[i]) <= bound)) return $"out[{i}] = {actual[i]}, reference {expected[i]}, bound {bound:G3}";
+        }
+
+        return null;
+    }
+
+    private static string? FirstDifference(float[] expected, float[] actual)
+    {
+        int bad = Enumerable.Range(0, actual.Length).FirstOrDefault(i => actual[i] != expected[i], -1);
+        return bad < 0 ? null : $"out[{bad}] = {actual[bad]}, reference {expected[bad]}";
     }
 
     public static float[] Run(Conv2DLayerProblem problem, Conv2DLayerOptions options, float[] weights, float[] bias, float[] input, int threads)
@@ -44,8 +76,10 @@ internal static class LayerCases
 
     public static float[] Integers(Random random, long length) => Enumerable.Range(0, (int)length).Select(_ => (float)random.Next(-4, 5)).ToArray();
 
+    public static float[] Uniform(Random random, long length) => Enumerable.Range(0, (int)length).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+
     /// <summary>N 1..3, C and O 1..70, H and W 1..40, k 1..5, stride 1..3, dilation 1..2, groups, every padding mode; null when the draw is invalid or too large for the reference.</summary>
-    private static (Conv2DLayerProblem? Problem, Conv2DLayerOptions Options) RandomProblem(Random random)
+    private static (Conv2DLayerProblem? Problem, Conv2DLayerOptions Options) RandomProblem(Random random, bool winogradShapes)
     {
         int groups = random.Next(4) switch { 0 => 1, 1 => 2, 2 => 3, _ => 0 };   // 0: depthwise
         int channels = random.Next(1, 71), outputs = random.Next(1, 71);
@@ -77,9 +111,12 @@ internal static class LayerCases
 
         // One in five is a plain 1×1-able shape (stride 1, no padding), so the pointwise path is drawn too.
         if (random.Next(5) == 0) options = options with { Stride = (1, 1), Dilation = (1, 1), Padding = LayerPadding.Valid };
+        if (random.Next(5) == 0) kh = 1;
+        if (random.Next(5) == 0) kw = 1;
+        if (winogradShapes) (kh, kw, options) = (3, 3, options with { Stride = (1, 1), Dilation = (1, 1) });
         try
         {
-            var problem = Conv2DLayerProblem.Create(random.Next(1, 4), channels, h, w, outputs, random.Next(5) == 0 ? 1 : kh, random.Next(5) == 0 ? 1 : kw, options, random.Next(2) == 0);
+            var problem = Conv2DLayerProblem.Create(random.Next(1, 4), channels, h, w, outputs, kh, kw, options, random.Next(2) == 0);
             return problem.MultiplyAdds > 3_000_000 ? (null, options) : (problem, options);
         }
         catch (ArgumentException)

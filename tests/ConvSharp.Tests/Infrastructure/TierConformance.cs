@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.IO;
 using ConvSharp.Simd;
 
@@ -31,13 +32,13 @@ internal static class TierConformance
             if (++failed <= 20) output.WriteLine($"FAIL {failure}");
         }
 
-        // And the layer's: its GEMM and im2col run on the same tiers.
-        foreach (string failure in LayerCases.Check(seed: 77, count: 60))
+        // And the layer's: its GEMM, im2col and Winograd transforms run on the same tiers.
+        foreach (string failure in LayerCases.Check(seed: 77, count: 60).Concat(LayerCases.Check(seed: 78, count: 20, winogradShapes: true)))
         {
             if (++failed <= 20) output.WriteLine($"FAIL {failure}");
         }
 
-        checkedCount += 60;
+        checkedCount += 80;
         output.WriteLine($"tier: {SimdCapabilities.ActiveTier}");
         output.WriteLine($"checked: {checkedCount}");
         output.WriteLine($"failed: {failed}");

@@ -1,0 +1,51 @@
+using System;
+using ConvSharp.Execution;
+using ConvSharp.Simd;
+
+namespace ConvSharp.Layers.Winograd;
+
+/// <summary>
+/// The output transform of one band, in parallel over (output-channel block, tile row) items: each tile's 36 × lanes
+/// products become a 4 × 4 × lanes block plus the bias, staged channel-last, then copied into the NCHW output planes,
+/// clipped where the last tiles overhang the output.
+/// </summary>
+internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
+    WinogradGeometry geometry, float* m, float* bias, float* groupOutput, int firstRow, int rows, int tilePad, float* scratch) : IRowBandOperation
+    where TOps : IVectorOps<TVector>
+    where TVector : struct
+{
+    public void Invoke(int band, int start, int end)
+    {
+        var g = geometry;
+        var p = g.Problem;
+        int lanes = g.Lanes, width = g.OutputStagedWidth;
+        float* staged = scratch + (band * g.BandScratchFloats);
+        float* transform = staged + ((long)WinogradF4x3.TileOutput * width * lanes);
+        long planeFloats = (long)p.OutputHeight * p.OutputWidth, pointStride = (long)tilePad * g.OutputPad;
+        for (int item = start; item < end; item++)
+        {
+            int block = item / rows, localRow = item % rows, row = firstRow + localRow;
+            int image = row / g.TilesY, tileRow = row % g.TilesY, o0 = block * lanes;
+            TVector offset = TOps.Load(bias + o0);
+            float* tiles = m + ((long)localRow * g.TilesX * g.OutputPad) + o0;
+            for (int tx = 0; tx < g.TilesX; tx++)
+            {
+                WinogradTransforms<TOps, TVector>.Output(
+                    tiles + ((long)tx * g.OutputPad), pointStride, transform, offset, staged + ((long)tx * WinogradF4x3.TileOutput * lanes), (long)width * lanes, lanes);
+            }
+
+            int y0 = tileRow * WinogradF4x3.TileOutput, outputRows = Math.Min(WinogradF4x3.TileOutput, p.OutputHeight - y0);
+            int channels = Math.Min(lanes, p.GroupOutputChannels - o0);
+            for (int lane = 0; lane < channels; lane++)
+            {
+                float* plane = groupOutput + ((((long)image * p.OutputChannels) + o0 + lane) * planeFloats) + ((long)y0 * p.OutputWidth);
+                for (int i = 0; i < outputRows; i++)
+                {
+                    float* source = staged + ((long)i * width * lanes) + lane;
+                    float* target = plane + ((long)i * p.OutputWidth);
+                    for (int x = 0; x < p.OutputWidth; x++) target[x] = source[(long)x * lanes];
+                }
+            }
+        }
+    }
+}
