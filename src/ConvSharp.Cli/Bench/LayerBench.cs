@@ -41,7 +41,9 @@ public static class LayerBench
 
     /// <summary>
     /// The worst relative error over <see cref="Samples"/> outputs (the first and last, then seeded random ones) against the
-    /// reference, and whether each is within (terms + 2)·2⁻²³ of it (its terms are non-negative, see <see cref="Operands"/>).
+    /// reference, and whether each is within (terms + 2)·2⁻²³ of it (its terms are non-negative, see <see cref="Operands"/>),
+    /// or, where the layer runs a Bounded algorithm (Winograd), within that algorithm's documented
+    /// <see cref="LayerAlgorithm.ErrorBound"/>·Σ|w_o|·max|x|.
     /// </summary>
     public static (double MaxRelativeError, bool Verified) Verify(LayerBenchCase benchCase, float[] input, float[] weights, float[] output)
     {
@@ -52,6 +54,8 @@ public static class LayerBench
         var layer = new Conv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options: benchCase.Options);
         var random = new Random(11);
         long terms = (long)p.GroupInputChannels * p.KernelHeight * p.KernelWidth;
+        var algorithm = layer.AlgorithmFor(p.Batch, p.InputHeight, p.InputWidth);
+        double bounded = algorithm.Accuracy == Conv2DAccuracy.Bounded ? algorithm.ErrorBound(p) * MaxAbs(input) : 0;
         double worst = 0;
         bool verified = true;
         for (int s = 0; s < Samples; s++)
@@ -62,9 +66,24 @@ public static class LayerBench
             double exact = layer.ReferenceAt(input, p.Batch, p.InputHeight, p.InputWidth, n, o, y, x);
             double error = Math.Abs(output[index] - exact);
             worst = Math.Max(worst, error / Math.Max(exact, double.Epsilon));
-            verified &= error <= (terms + 2) * Math.Pow(2, -23) * exact + 1e-30;
+            double bound = bounded > 0 ? bounded * SumAbs(weights.AsSpan((int)(o * terms), (int)terms)) : (terms + 2) * Math.Pow(2, -23) * exact;
+            verified &= error <= bound + 1e-30;
         }
 
         return (worst, verified);
+    }
+
+    private static double MaxAbs(float[] values)
+    {
+        double max = 0;
+        foreach (float v in values) max = Math.Max(max, Math.Abs((double)v));
+        return max;
+    }
+
+    private static double SumAbs(ReadOnlySpan<float> values)
+    {
+        double sum = 0;
+        foreach (float v in values) sum += Math.Abs((double)v);
+        return sum;
     }
 }

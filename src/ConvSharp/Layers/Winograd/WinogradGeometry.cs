@@ -26,8 +26,8 @@ internal sealed class WinogradGeometry
         Columns = 2 * lanes;
         TilesY = (problem.OutputHeight + WinogradF4x3.TileOutput - 1) / WinogradF4x3.TileOutput;
         TilesX = (problem.OutputWidth + WinogradF4x3.TileOutput - 1) / WinogradF4x3.TileOutput;
-        StagedWidth = (WinogradF4x3.TileOutput * TilesX) + 2;
-        OutputStagedWidth = WinogradF4x3.TileOutput * TilesX;
+        StagedWidth = RoundUp((WinogradF4x3.TileOutput * TilesX) + 2, lanes);
+        OutputStagedWidth = RoundUp(WinogradF4x3.TileOutput * TilesX, lanes);
         ChannelPad = RoundUp(problem.GroupInputChannels, lanes);
         OutputPad = RoundUp(problem.GroupOutputChannels, Columns);
         TotalRows = problem.Batch * TilesY;
@@ -48,10 +48,10 @@ internal sealed class WinogradGeometry
 
     public int TilesX { get; }
 
-    /// <summary>Input columns a tile row reads: 4·TilesX + 2.</summary>
+    /// <summary>Input columns a tile row reads, 4·TilesX + 2, rounded up to whole lane blocks.</summary>
     public int StagedWidth { get; }
 
-    /// <summary>Output columns a tile row writes before clipping: 4·TilesX.</summary>
+    /// <summary>Output columns a tile row writes before clipping, 4·TilesX, rounded up to whole lane blocks.</summary>
     public int OutputStagedWidth { get; }
 
     /// <summary>C/g rounded up to whole vectors.</summary>
@@ -79,10 +79,13 @@ internal sealed class WinogradGeometry
 
     public long ProductFloats => (long)WinogradF4x3.Points * TilePadMax * OutputPad;
 
-    /// <summary>One parallel band's scratch: the input pass's row buffer, staged rows and transform scratch, or the output pass's.</summary>
+    /// <summary>
+    /// One parallel band's scratch: the input pass's rows (6 × lanes rows) and their interleaved copy plus the transform's
+    /// scratch, or the output pass's interleaved rows (4 × lanes), one block of plain rows and the transform's scratch.
+    /// </summary>
     public long BandScratchFloats => Math.Max(
-        StagedWidth + ((long)WinogradF4x3.TileInput * StagedWidth * Lanes) + (WinogradF4x3.Points * Lanes),
-        ((long)WinogradF4x3.TileOutput * OutputStagedWidth * Lanes) + (WinogradF4x3.TileInput * WinogradF4x3.TileOutput * Lanes));
+        (2L * WinogradF4x3.TileInput * StagedWidth * Lanes) + (WinogradF4x3.Points * Lanes),
+        ((long)(WinogradF4x3.TileOutput + 1) * OutputStagedWidth * Lanes) + (WinogradF4x3.TileInput * WinogradF4x3.TileOutput * Lanes));
 
     /// <summary>Floats of U per group: 36 points × strips × C/g × Columns.</summary>
     public long WeightFloatsPerGroup => (long)WinogradF4x3.Points * Strips * Problem.GroupInputChannels * Columns;

@@ -6,9 +6,9 @@ namespace ConvSharp.Layers.Winograd;
 
 /// <summary>
 /// The input transform of one band, in parallel over (channel block, tile row) items: the block's channels' six input
-/// rows are read through the core's row sources (so every padding mode is the other algorithms'), staged channel-last,
-/// and each tile's 6 × 6 × lanes patch transformed into V. Items are (block, row) with the band's <paramref name="rows"/>
-/// tile rows varying fastest.
+/// rows are read through the core's row sources (so every padding mode is the other algorithms'), interleaved so each
+/// pixel's channels are one vector, and each tile's 6 × 6 patch transformed into V. Items are (block, row) with the
+/// band's <paramref name="rows"/> tile rows varying fastest.
 /// </summary>
 internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
     WinogradGeometry geometry, ConvolutionData plane, float* groupInput, int firstRow, int rows, int tilePad, float* v, float* scratch) : IRowBandOperation
@@ -19,40 +19,42 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
     {
         var g = geometry;
         var p = g.Problem;
-        int lanes = g.Lanes, width = g.StagedWidth;
-        float* rowBuffer = scratch + (band * g.BandScratchFloats);
-        float* staged = rowBuffer + width;
-        float* transform = staged + ((long)WinogradF4x3.TileInput * width * lanes);
+        int lanes = g.Lanes, width = g.StagedWidth, used = (WinogradF4x3.TileOutput * g.TilesX) + 2;
+        long rowBlock = (long)width * lanes;
+        float* plain = scratch + (band * g.BandScratchFloats);
+        float* staged = plain + (WinogradF4x3.TileInput * rowBlock);
+        float* transform = staged + (WinogradF4x3.TileInput * rowBlock);
         long planeFloats = (long)p.InputHeight * p.InputWidth, pointStride = (long)tilePad * g.ChannelPad;
         var d = plane;
         for (int item = start; item < end; item++)
         {
             int block = item / rows, localRow = item % rows, row = firstRow + localRow;
             int image = row / g.TilesY, tileRow = row % g.TilesY, c0 = block * lanes;
-            for (int lane = 0; lane < lanes; lane++)
+            for (int i = 0; i < WinogradF4x3.TileInput; i++)
             {
-                int c = c0 + lane;
-                for (int i = 0; i < WinogradF4x3.TileInput; i++)
+                long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
+                for (int lane = 0; lane < lanes; lane++)
                 {
-                    float* target = staged + ((long)i * width * lanes) + lane;
+                    float* target = plain + (i * rowBlock) + ((long)lane * width);
+                    int c = c0 + lane;
                     if (c >= p.GroupInputChannels)
                     {
-                        for (int x = 0; x < width; x++) target[(long)x * lanes] = 0f;
+                        new System.Span<float>(target, used).Clear();
                         continue;
                     }
 
                     d.Input = groupInput + ((((long)image * p.InputChannels) + c) * planeFloats);
-                    long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
-                    RowSources.FillColumns(in d, RowSources.Row(in d, virtualRow), -p.Padding.Left, width, rowBuffer);
-                    for (int x = 0; x < width; x++) target[(long)x * lanes] = rowBuffer[x];
+                    RowSources.FillColumns(in d, RowSources.Row(in d, virtualRow), -p.Padding.Left, used, target);
                 }
+
+                LaneTranspose.Interleave(plain + (i * rowBlock), width, staged + (i * rowBlock), width, lanes);
             }
 
             float* tiles = v + (((long)localRow * g.TilesX) * g.ChannelPad) + c0;
             for (int tx = 0; tx < g.TilesX; tx++)
             {
                 WinogradTransforms<TOps, TVector>.Input(
-                    staged + ((long)tx * WinogradF4x3.TileOutput * lanes), (long)width * lanes, lanes, transform, tiles + ((long)tx * g.ChannelPad), pointStride);
+                    staged + ((long)tx * WinogradF4x3.TileOutput * lanes), rowBlock, lanes, transform, tiles + ((long)tx * g.ChannelPad), pointStride);
             }
         }
     }

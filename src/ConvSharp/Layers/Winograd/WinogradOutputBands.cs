@@ -6,8 +6,9 @@ namespace ConvSharp.Layers.Winograd;
 
 /// <summary>
 /// The output transform of one band, in parallel over (output-channel block, tile row) items: each tile's 36 × lanes
-/// products become a 4 × 4 × lanes block plus the bias, staged channel-last, then copied into the NCHW output planes,
-/// clipped where the last tiles overhang the output.
+/// products become a 4 × 4 block of pixels, each a vector of the block's channels, plus the bias; the four rows are
+/// de-interleaved into one plain row per channel and copied into the NCHW output planes, clipped where the last tiles
+/// overhang the output.
 /// </summary>
 internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
     WinogradGeometry geometry, float* m, float* bias, float* groupOutput, int firstRow, int rows, int tilePad, float* scratch) : IRowBandOperation
@@ -19,8 +20,10 @@ internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
         var g = geometry;
         var p = g.Problem;
         int lanes = g.Lanes, width = g.OutputStagedWidth;
+        long rowBlock = (long)width * lanes;
         float* staged = scratch + (band * g.BandScratchFloats);
-        float* transform = staged + ((long)WinogradF4x3.TileOutput * width * lanes);
+        float* plain = staged + (WinogradF4x3.TileOutput * rowBlock);
+        float* transform = plain + rowBlock;
         long planeFloats = (long)p.OutputHeight * p.OutputWidth, pointStride = (long)tilePad * g.OutputPad;
         for (int item = start; item < end; item++)
         {
@@ -31,19 +34,19 @@ internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
             for (int tx = 0; tx < g.TilesX; tx++)
             {
                 WinogradTransforms<TOps, TVector>.Output(
-                    tiles + ((long)tx * g.OutputPad), pointStride, transform, offset, staged + ((long)tx * WinogradF4x3.TileOutput * lanes), (long)width * lanes, lanes);
+                    tiles + ((long)tx * g.OutputPad), pointStride, transform, offset, staged + ((long)tx * WinogradF4x3.TileOutput * lanes), rowBlock, lanes);
             }
 
             int y0 = tileRow * WinogradF4x3.TileOutput, outputRows = Math.Min(WinogradF4x3.TileOutput, p.OutputHeight - y0);
             int channels = Math.Min(lanes, p.GroupOutputChannels - o0);
-            for (int lane = 0; lane < channels; lane++)
+            long rowBytes = (long)p.OutputWidth * sizeof(float);
+            float* planes = groupOutput + ((((long)image * p.OutputChannels) + o0) * planeFloats) + ((long)y0 * p.OutputWidth);
+            for (int i = 0; i < outputRows; i++)
             {
-                float* plane = groupOutput + ((((long)image * p.OutputChannels) + o0 + lane) * planeFloats) + ((long)y0 * p.OutputWidth);
-                for (int i = 0; i < outputRows; i++)
+                LaneTranspose.Deinterleave(staged + (i * rowBlock), plain, width, width, lanes);
+                for (int lane = 0; lane < channels; lane++)
                 {
-                    float* source = staged + ((long)i * width * lanes) + lane;
-                    float* target = plane + ((long)i * p.OutputWidth);
-                    for (int x = 0; x < p.OutputWidth; x++) target[x] = source[(long)x * lanes];
+                    Buffer.MemoryCopy(plain + ((long)lane * width), planes + (lane * planeFloats) + ((long)i * p.OutputWidth), rowBytes, rowBytes);
                 }
             }
         }
