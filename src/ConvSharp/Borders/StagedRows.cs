@@ -66,8 +66,13 @@ internal unsafe struct StagedRows
     public static long Floats(in ConvolutionData d, int slots) =>
         d.StrideY == 1 && d.DilationY == 1 ? slots * (Pitch(in d) + 2L) : 0;
 
+    /// <summary>Outputs per row up to which staging pays whatever the pitch: one copy per row beats two edge fills per block.</summary>
+    private const int NarrowWidth = 256;
+
     /// <summary>
-    /// True when staging pays: vertical stride and dilation 1, a whole-plane call, and the input pitch putting more of
+    /// True when staging pays: vertical stride and dilation 1, a whole-plane call, and rows at most
+    /// <see cref="NarrowWidth"/> outputs wide (measured on the Zen 3 machine, 112² 3×3 stencil, single thread: 7.6 against
+    /// 12 µs per plane, 5×5 17 against 28, 7×7 26 against 43; 250² 3×3 43 against 59 µs), or the input pitch putting more of
     /// <paramref name="rows"/> consecutive rows into one L1 set than it has ways (8). Measured with three interleaved runs
     /// on the Zen 3 machine (docs/benchmarks.md): staging took the 7×7 stencil (10 rows) from 3.48 to 2.28 ms and Simd
     /// 11×11 from 5.86 to 5.00 ms, but cost the 3×3 and 5×5 stencils (6 and 8 rows) 1.3–1.7×, where the copy weighs
@@ -76,6 +81,8 @@ internal unsafe struct StagedRows
     public static bool Worthwhile(in ConvolutionData d, int rows)
     {
         if (d.StrideY != 1 || d.DilationY != 1 || d.Tile) return false;   // a tile's buffer may be narrower than a staged row
+        if (d.ForcedStaging != 0) return d.ForcedStaging == 1;
+        if (d.OutputWidth <= NarrowWidth) return true;
         Span<int> perSet = stackalloc int[64];
         long pitchBytes = (long)d.InputPitch * sizeof(float);
         int most = 0;

@@ -59,6 +59,9 @@ internal unsafe struct ConvolutionData
     /// <summary>−1: <see cref="StoreLoadAliasing"/> chooses each sweep's direction; 0 or 1: forward or backward, always (tests).</summary>
     public int ForcedSweep;
 
+    /// <summary>0 (the default): <see cref="Borders.StagedRows.Worthwhile"/> decides whether rows are staged; −1 or 1: never, or wherever possible (tests).</summary>
+    public int ForcedStaging;
+
     /// <summary>Every field a problem fixes: shapes, stride, dilation, anchor, border and interior columns; the pointers are left null.</summary>
     public static ConvolutionData Describe(Conv2DProblem problem)
     {

@@ -66,6 +66,7 @@ internal static unsafe class ConvolutionRunner
                 data.Scratch = workspacePtr + fillFloats;
                 data.ScratchPerBand = bandFloats;
                 data.ForcedSweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                data.ForcedStaging = context.ForceStaging is { } staging ? (staging ? 1 : -1) : 0;
                 body.Run(in data, context);
             }
         }

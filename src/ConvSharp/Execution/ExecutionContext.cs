@@ -38,6 +38,9 @@ public sealed record ExecutionContext
     /// <summary>Test hook: null lets <see cref="Execution.StoreLoadAliasing"/> choose each sweep's direction; true or false forces backward or forward.</summary>
     internal bool? ForceBackwardSweep { get; init; }
 
+    /// <summary>Test hook: null lets <see cref="Borders.StagedRows.Worthwhile"/> choose; true or false stages rows wherever possible, or never.</summary>
+    internal bool? ForceStaging { get; init; }
+
     /// <summary>Times the stage <paramref name="name"/> until the returned scope is disposed; a no-op without a profiler.</summary>
     public StageScope Stage(string name) => new(Profiler, name);
 

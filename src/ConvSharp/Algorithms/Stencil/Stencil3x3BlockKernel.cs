@@ -14,16 +14,16 @@ namespace ConvSharp.Algorithms.Stencil;
 /// up to three output rows. With AVX-512 that is 9 + 8 + 6 = 23 of the 32 vector registers.
 /// Order: every output row adds its taps row-major (kernel row 0, 1, 2; within a row column 0, 1, 2), exactly as
 /// <see cref="Simd.SimdRowKernel{TOps, TVector}"/> does, so the two algorithms agree bit for bit.
-/// Remainder: one vector at a time, then an overlapping last vector. Direction: left to right, or right to left when
-/// <see cref="StoreLoadAliasing"/> says the buffers' placement would make loads 4K-alias recent stores.
+/// Remainder: one vector at a time, then an overlapping last vector. Direction: left to right, or right to left when the caller's
+/// <see cref="StoreLoadAliasing"/> vote says the buffers' placement would make loads 4K-alias recent stores.
 /// </remarks>
 internal static unsafe class Stencil3x3BlockKernel<TOps, TVector>
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
-    /// <summary>Columns [x0, x1) of four output rows from six input rows; requires x1 − x0 ≥ one vector.</summary>
+    /// <summary>Columns [x0, x1) of four output rows from six input rows, right to left when <paramref name="backward"/>; requires x1 − x0 ≥ one vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(float** inputRows, float** outputRows, int x0, int x1, in ConvolutionData data)
+    public static void Run(float** inputRows, float** outputRows, int x0, int x1, in ConvolutionData data, bool backward)
     {
         // Everything the loop touches is a local: a struct of nine vectors would not be promoted to registers.
         int n = TOps.Count;
@@ -35,7 +35,7 @@ internal static unsafe class Stencil3x3BlockKernel<TOps, TVector>
         float* in0 = inputRows[0], in1 = inputRows[1], in2 = inputRows[2], in3 = inputRows[3], in4 = inputRows[4], in5 = inputRows[5];
         float* out0 = outputRows[0], out1 = outputRows[1], out2 = outputRows[2], out3 = outputRows[3];
 
-        if (StoreLoadAliasing.PreferBackward(inputRows, 6, outputRows, 4, data.ForcedSweep))
+        if (backward)
         {
             int x = x1;
             for (; x - 2 * n >= x0; x -= 2 * n)

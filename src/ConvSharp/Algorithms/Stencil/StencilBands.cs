@@ -47,6 +47,13 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         bool blocks = d.OutputWidth >= TOps.Count && (interiorStart >= interiorEnd || interiorEnd - interiorStart >= TOps.Count);
         int y = start;
         long edgesFilledUpTo = long.MinValue;
+
+        // The sweep direction is voted once per band where the input and output rows keep their distance from block to
+        // block (same pitch, not staged); a vote per block cost 26% of a 112² plane. Edge segments read small scratch
+        // buffers and are a vector or two wide: they go forward unless a test forces the direction.
+        bool revote = stage || d.InputPitch != d.OutputPitch;
+        int interiorSweep = d.ForcedSweep;
+        bool edgesBackward = d.ForcedSweep == 1;
         for (; blocks && y + BlockRows <= end; y += BlockRows)
         {
             long top = (long)y - d.AnchorY;
@@ -56,19 +63,20 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
             if (interiorStart < interiorEnd)
             {
                 for (int t = 0; t < sourceCount; t++) rows[t] = sources[t] - d.AnchorX;
-                Block(rows, outputs, interiorStart, interiorEnd, in d);
+                if (interiorSweep < 0 || (revote && d.ForcedSweep < 0)) interiorSweep = StoreLoadAliasing.PreferBackward(rows, sourceCount, outputs, BlockRows, -1) ? 1 : 0;
+                Block(rows, outputs, interiorStart, interiorEnd, in d, interiorSweep == 1);
             }
 
             if (!stage && layout.LeftEnd > 0)
             {
                 RowSources.FillEdgeRing(in d, sources, sourceCount, top, edgesFilledUpTo, 0, layout.LeftLength, scratchPtr, rows);
-                Block(rows, outputs, 0, layout.LeftEnd, in d);
+                Block(rows, outputs, 0, layout.LeftEnd, in d, edgesBackward);
             }
 
             if (!stage && layout.RightStart < d.OutputWidth)
             {
                 RowSources.FillEdgeRing(in d, sources, sourceCount, top, edgesFilledUpTo, layout.RightStart, layout.RightLength, scratchPtr + layout.RightOffset, rows);
-                Block(rows, outputs, layout.RightStart, d.OutputWidth, in d);
+                Block(rows, outputs, layout.RightStart, d.OutputWidth, in d, edgesBackward);
             }
 
             edgesFilledUpTo = top + sourceCount;
@@ -82,10 +90,10 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Block(float** rows, float** outputs, int x0, int x1, in ConvolutionData d)
+    private static void Block(float** rows, float** outputs, int x0, int x1, in ConvolutionData d, bool backward)
     {
-        if (TSize.Size == 3) Stencil3x3BlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d);
+        if (TSize.Size == 3) Stencil3x3BlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d, backward);
         else if (TSize.Size == 0) AnySizeBlockKernel<TOps, TVector>.Run(rows, outputs, x0, x1, in d);
-        else StencilBlockKernel<TSize, TOps, TVector>.Run(rows, outputs, x0, x1, in d);
+        else StencilBlockKernel<TSize, TOps, TVector>.Run(rows, outputs, x0, x1, in d, backward);
     }
 }

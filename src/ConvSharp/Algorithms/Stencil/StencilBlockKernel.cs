@@ -25,9 +25,9 @@ internal static unsafe class StencilBlockKernel<TSize, TOps, TVector>
 {
     public const int Rows = 4;
 
-    /// <summary>Columns [x0, x1) of four output rows; requires x1 − x0 ≥ one vector.</summary>
+    /// <summary>Columns [x0, x1) of four output rows, right to left when <paramref name="backward"/>; requires x1 − x0 ≥ one vector.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(float** inputRows, float** outputRows, int x0, int x1, in ConvolutionData data)
+    public static void Run(float** inputRows, float** outputRows, int x0, int x1, in ConvolutionData data, bool backward)
     {
         int n = TOps.Count, step = 2 * n;
         if (x1 - x0 < step)
@@ -39,7 +39,7 @@ internal static unsafe class StencilBlockKernel<TSize, TOps, TVector>
 
         long dx = data.DilationX;
         float* k = data.Kernel;
-        var order = new ColumnOrder(x0, x1, step, StoreLoadAliasing.PreferBackward(inputRows, TSize.Size + Rows - 1, outputRows, Rows, data.ForcedSweep));
+        var order = new ColumnOrder(x0, x1, step, backward);
         for (int b = 0; b < order.Count; b++) Column(inputRows, outputRows, order[b], n, dx, k);
     }
 
