@@ -49,9 +49,10 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         long edgesFilledUpTo = long.MinValue;
 
         // The sweep direction is voted once per band where the input and output rows keep their distance from block to
-        // block (same pitch, not staged); a vote per block cost 26% of a 112² plane. Edge segments read small scratch
-        // buffers and are a vector or two wide: they go forward unless a test forces the direction.
-        bool revote = stage || d.InputPitch != d.OutputPitch;
+        // block (same pitch, not staged), and on rows of at most 256 outputs, where a vote per block costs more than the
+        // stalls it avoids (a quarter of a 112² plane). Edge segments read small scratch buffers and are a vector or two
+        // wide: they go forward unless a test forces the direction.
+        bool revote = (stage || d.InputPitch != d.OutputPitch) && d.OutputWidth > 256;
         int interiorSweep = d.ForcedSweep;
         bool edgesBackward = d.ForcedSweep == 1;
         for (; blocks && y + BlockRows <= end; y += BlockRows)
