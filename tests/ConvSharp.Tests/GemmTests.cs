@@ -28,6 +28,13 @@ public class GemmTests
     }
 
     [Fact]
+    public void Products_with_a_packed_in_advance_match()
+    {
+        var failures = GemmCases.PackedA().Select(c => c.Check()).OfType<string>().ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
     public void Products_larger_than_one_block_match()
     {
         var failures = GemmCases.Large().Select(c => c.Check()).OfType<string>().ToList();

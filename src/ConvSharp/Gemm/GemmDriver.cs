@@ -93,6 +93,51 @@ internal static unsafe class GemmDriver
         }
     }
 
+    /// <summary>
+    /// The product with A packed in advance by <see cref="GemmPackedA.Pack"/> (on this process's tier); <paramref name="o"/>'s
+    /// A is not read. Tasks are chunks of C's columns, each packing its own B: one fork per call. The bits are those of
+    /// <see cref="Run"/>: the same micro-kernel over the same depth blocks.
+    /// </summary>
+    public static void RunPackedA(in GemmOperands o, GemmPackedA a, ExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        if (a.M != o.M || a.K != o.K || (a.Rows, GemmBlocking.For(ActiveTile.Rows, ActiveTile.Columns).KC) != (ActiveTile.Rows, a.DepthBlock))
+            throw new ArgumentException($"A was packed as {a.M} × {a.K} for MR {a.Rows}, KC {a.DepthBlock}; the product is {o.M} × {o.K} on MR {ActiveTile.Rows}.", nameof(a));
+        if (Vector512.IsHardwareAccelerated) PackedA<VectorMicroKernel<Vector512Ops, Vector512<float>>>(in o, a, context);
+        else if (Vector256.IsHardwareAccelerated) PackedA<VectorMicroKernel<Vector256Ops, Vector256<float>>>(in o, a, context);
+        else if (Vector128.IsHardwareAccelerated) PackedA<VectorMicroKernel<Vector128Ops, Vector128<float>>>(in o, a, context);
+        else PackedA<ScalarMicroKernel>(in o, a, context);
+    }
+
+    /// <summary>At most this many floats of B per task and depth block (256 KiB): half an L2, beside A's block.</summary>
+    private const long PackedAChunkFloats = 1 << 16;
+
+    private static void PackedA<TKernel>(in GemmOperands o, GemmPackedA a, ExecutionContext context)
+        where TKernel : struct, IGemmMicroKernel
+    {
+        int mr = TKernel.Rows, nr = TKernel.Columns, threads = context.Threads;
+        var blocks = GemmBlocking.For(mr, nr);
+        int kcMax = Math.Min(blocks.KC, o.K), strips = (o.N + nr - 1) / nr;
+        int chunks = Math.Clamp(4 * threads, 1, strips), stripsPerChunk = (strips + chunks - 1) / chunks;
+        stripsPerChunk = (int)Math.Clamp(PackedAChunkFloats / ((long)kcMax * nr), 1, stripsPerChunk);
+        chunks = (strips + stripsPerChunk - 1) / stripsPerChunk;
+        long bandFloats = GemmPackedATasks<TKernel>.BandFloats(kcMax, stripsPerChunk);
+        float[] workspace = context.Workspace.Rent(bandFloats * ParallelRowIterator.MaxBands(threads));
+        try
+        {
+            fixed (float* packedA = a.Data)
+            fixed (float* scratch = workspace)
+            {
+                var tasks = new GemmPackedATasks<TKernel>(o, packedA, blocks.MC, kcMax, stripsPerChunk, scratch, bandFloats);
+                ParallelRowIterator.For(chunks, (long)o.M * o.K * stripsPerChunk * nr, context, 1, tasks);
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
     /// <summary>The depth of one packed block of B on the active tier (what <see cref="PackedBOffset"/> lays blocks out by).</summary>
     public static int ActiveDepthBlock => GemmBlocking.For(ActiveTile.Rows, ActiveTile.Columns).KC;
 

@@ -18,6 +18,14 @@ internal static unsafe class LayerGemm
         GemmDriver.RunPackedB(in product, packedB, context);
     }
 
+    /// <summary><see cref="Multiply"/> with the weights packed once, in Prepare (<see cref="GemmPackedA"/>).</summary>
+    public static void MultiplyPacked(GemmPackedA weights, float* b, long ldb, int columns, float* c, long ldc, float* bias, ExecutionContext context)
+    {
+        FillBias(weights.M, columns, c, ldc, bias);
+        var product = new GemmOperands(weights.M, columns, weights.K, 1f, null, weights.K, 1, b, ldb, 1, bias is null ? 0f : 1f, c, ldc);
+        GemmDriver.RunPackedA(in product, weights, context);
+    }
+
     public static void Multiply(float* weights, int outputs, int depth, float* b, long ldb, int columns, float* c, long ldc, float* bias, ExecutionContext context)
     {
         FillBias(outputs, columns, c, ldc, bias);

@@ -1,4 +1,5 @@
 using System;
+using ConvSharp.GemmKernels;
 
 namespace ConvSharp.Layers;
 
@@ -20,10 +21,16 @@ internal sealed class LayerPointwiseGemm : LayerAlgorithm
         return ok;
     }
 
-    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) =>
-        new Prepared(problem, this, weights.ToArray(), bias.ToArray());
+    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    {
+        // Each group's weights packed once for the SGEMM's micro-kernel, so a call packs only the input.
+        int cg = problem.GroupInputChannels, og = problem.GroupOutputChannels;
+        var packed = new GemmPackedA[problem.Groups];
+        for (int g = 0; g < packed.Length; g++) packed[g] = GemmPackedA.Pack(weights.Slice(g * og * cg, og * cg), og, cg);
+        return new Prepared(problem, this, packed, bias.ToArray());
+    }
 
-    private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, float[] weights, float[] bias) : PreparedLayer(problem, algorithm)
+    private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, GemmPackedA[] weights, float[] bias) : PreparedLayer(problem, algorithm)
     {
         public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
         {
@@ -33,7 +40,6 @@ internal sealed class LayerPointwiseGemm : LayerAlgorithm
             using var stage = context.Stage("gemm");
             fixed (float* x = input)
             fixed (float* y = output)
-            fixed (float* w = weights)
             fixed (float* b = bias)
             {
                 for (int n = 0; n < p.Batch; n++)
@@ -42,7 +48,7 @@ internal sealed class LayerPointwiseGemm : LayerAlgorithm
                     {
                         float* source = x + ((((long)n * p.InputChannels) + (g * cg)) * plane);
                         float* target = y + ((((long)n * p.OutputChannels) + (g * og)) * plane);
-                        LayerGemm.Multiply(w + ((long)g * og * cg), og, cg, source, plane, (int)plane, target, plane, bias.Length > 0 ? b + (g * og) : null, context);
+                        LayerGemm.MultiplyPacked(weights[g], source, plane, (int)plane, target, plane, bias.Length > 0 ? b + (g * og) : null, context);
                     }
                 }
             }

@@ -9,7 +9,7 @@ namespace ConvSharp.Tests.Infrastructure;
 /// </summary>
 internal sealed record GemmCase(
     GemmTranspose TransposeA, GemmTranspose TransposeB, int M, int N, int K, float Alpha, float Beta,
-    int ExtraLda, int ExtraLdb, int ExtraLdc, bool Integers, int Seed, int Threads = 1, GemmBlocking? Blocking = null)
+    int ExtraLda, int ExtraLdb, int ExtraLdc, bool Integers, int Seed, int Threads = 1, GemmBlocking? Blocking = null, bool PackedA = false)
 {
     public int Lda => (TransposeA == GemmTranspose.None ? K : M) + ExtraLda;
 
@@ -18,7 +18,7 @@ internal sealed record GemmCase(
     public int Ldc => N + ExtraLdc;
 
     public override string ToString() =>
-        $"{TransposeA}/{TransposeB} m{M} n{N} k{K} alpha {Alpha} beta {Beta} ld+({ExtraLda},{ExtraLdb},{ExtraLdc}) {(Integers ? "int" : "real")} threads {Threads}{(Blocking is { } b ? $" blocks {b.MC}/{b.KC}/{b.NC}" : "")}";
+        $"{TransposeA}/{TransposeB} m{M} n{N} k{K} alpha {Alpha} beta {Beta} ld+({ExtraLda},{ExtraLdb},{ExtraLdc}) {(Integers ? "int" : "real")} threads {Threads}{(Blocking is { } b ? $" blocks {b.MC}/{b.KC}/{b.NC}" : "")}{(PackedA ? " A packed in advance" : "")}";
 
     /// <summary>Runs the case; null when it passes, else what went wrong.</summary>
     public string? Check()
@@ -36,7 +36,8 @@ internal sealed record GemmCase(
 
         float[] before = (float[])c.Clone();
         var context = new ExecutionContext { MaxDegreeOfParallelism = Threads, MinimumWorkPerBand = 1 };
-        ConvSharp.Gemm.Run(TransposeA, TransposeB, M, N, K, Alpha, a, Lda, b, Ldb, Beta, c, Ldc, context, Blocking);
+        if (PackedA) RunPackedA(a, b, c, context);
+        else ConvSharp.Gemm.Run(TransposeA, TransposeB, M, N, K, Alpha, a, Lda, b, Ldb, Beta, c, Ldc, context, Blocking);
 
         double worst = 0;
         for (int i = 0; i < M; i++)
@@ -85,5 +86,20 @@ internal sealed record GemmCase(
         var data = new float[length];
         for (int i = 0; i < length; i++) data[i] = Integers ? random.Next(-4, 5) : (float)((random.NextDouble() * 2) - 1);
         return data;
+    }
+
+    /// <summary>The same product through <see cref="GemmKernels.GemmPackedA"/> (A row-major, packed once) and <see cref="GemmKernels.GemmDriver.RunPackedA"/>.</summary>
+    private unsafe void RunPackedA(float[] a, float[] b, float[] c, ExecutionContext context)
+    {
+        var dense = new float[M * K];
+        for (int i = 0; i < M; i++) a.AsSpan(i * Lda, K).CopyTo(dense.AsSpan(i * K));
+        var packed = GemmKernels.GemmPackedA.Pack(dense, M, K);
+        fixed (float* pb = b)
+        fixed (float* pc = c)
+        {
+            long bRow = TransposeB == GemmTranspose.None ? Ldb : 1, bColumn = TransposeB == GemmTranspose.None ? 1 : Ldb;
+            var operands = new GemmKernels.GemmOperands(M, N, K, Alpha, null, K, 1, pb, bRow, bColumn, Beta, pc, Ldc);
+            GemmKernels.GemmDriver.RunPackedA(in operands, packed, context);
+        }
     }
 }

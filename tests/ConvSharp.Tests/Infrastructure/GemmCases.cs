@@ -53,8 +53,26 @@ internal static class GemmCases
         yield return new GemmCase(GemmTranspose.Transpose, GemmTranspose.None, 1, 5000, 300, 1, 0, 3, 0, 0, Integers: false, Seed: 4, Threads: 2);
     }
 
+    /// <summary>A packed in advance (what layers do with their weights): edges of every block, several depth blocks, 1 and 3 threads.</summary>
+    public static IEnumerable<GemmCase> PackedA()
+    {
+        var random = new Random(11);
+        var (mr, nr) = GemmDriver.ActiveTile;
+        int kc = GemmBlocking.For(mr, nr).KC;
+        int[] depths = [1, 7, kc - 1, kc, kc + 1, (2 * kc) + 3];
+        for (int i = 0; i < 18; i++)
+        {
+            var (alpha, beta) = Scalars[i % Scalars.Length];
+            int m = i % 3 == 0 ? random.Next(190, 400) : random.Next(1, 40), n = i % 4 == 0 ? random.Next(300, 1200) : random.Next(1, 70);
+            yield return new GemmCase(
+                GemmTranspose.None, Transposes[i % 2], m, n, depths[i % depths.Length], alpha, beta,
+                0, random.Next(0, 3), random.Next(0, 3), Integers: i % 3 != 1, Seed: 300 + i, Threads: 1 + (2 * (i % 2)), PackedA: true);
+        }
+    }
+
     public static IEnumerable<GemmCase> All()
     {
+        foreach (var c in PackedA()) yield return c;
         foreach (var c in Sweep()) yield return c;
         foreach (var c in SmallBlocks()) yield return c;
         foreach (var c in Large()) yield return c;

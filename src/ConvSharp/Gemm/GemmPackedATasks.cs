@@ -1,0 +1,73 @@
+using System;
+using System.Runtime.CompilerServices;
+using ConvSharp.Execution;
+
+namespace ConvSharp.GemmKernels;
+
+/// <summary>
+/// The product with A packed in advance (<see cref="GemmPackedA"/>), one task per chunk of C's columns: the task packs
+/// its own strips of B for each depth block into its band's scratch, then runs every block row of A over them. One fork
+/// per product, where the general driver forks twice per depth block to pack A and B together.
+/// </summary>
+internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
+    where TKernel : struct, IGemmMicroKernel
+{
+    private readonly GemmOperands _operands;
+    private readonly float* _a;
+    private readonly long _padded;
+    private readonly int _mc, _kcMax, _stripsPerChunk;
+    private readonly float* _scratch;
+    private readonly long _bandFloats;
+
+    public GemmPackedATasks(GemmOperands operands, float* packedA, int mc, int kcMax, int stripsPerChunk, float* scratch, long bandFloats)
+    {
+        _operands = operands;
+        _a = packedA;
+        _padded = (long)(operands.M + TKernel.Rows - 1) / TKernel.Rows * TKernel.Rows;
+        _mc = mc;
+        _kcMax = kcMax;
+        _stripsPerChunk = stripsPerChunk;
+        _scratch = scratch;
+        _bandFloats = bandFloats;
+    }
+
+    /// <summary>Floats each band needs: its chunk of B for one depth block, and one MR × NR edge tile.</summary>
+    public static long BandFloats(int kcMax, int stripsPerChunk) => ((long)kcMax * stripsPerChunk * TKernel.Columns) + (TKernel.Rows * TKernel.Columns);
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Invoke(int band, int start, int end)
+    {
+        ref readonly GemmOperands o = ref _operands;
+        int mr = TKernel.Rows, nr = TKernel.Columns;
+        float* packedB = _scratch + (band * _bandFloats);
+        float* tile = packedB + ((long)_kcMax * _stripsPerChunk * nr);
+        for (int chunk = start; chunk < end; chunk++)
+        {
+            int j0 = chunk * _stripsPerChunk * nr, nc = Math.Min(o.N - j0, _stripsPerChunk * nr), strips = (nc + nr - 1) / nr;
+            for (int p0 = 0; p0 < o.K; p0 += _kcMax)
+            {
+                int kc = Math.Min(_kcMax, o.K - p0);
+                float beta = p0 == 0 ? o.Beta : 1f;   // later depth blocks add to what the first wrote
+                GemmPacking.PackB(o.B, o.BRowStride, o.BColumnStride, p0, kc, j0, nc, nr, 0, strips, packedB);
+                float* block = _a + ((long)p0 * _padded);
+                for (int i0 = 0; i0 < o.M; i0 += _mc)
+                {
+                    int rows = Math.Min(_mc, o.M - i0);
+                    for (int s = 0; s < strips; s++)
+                    {
+                        int columns = Math.Min(nr, nc - (s * nr));
+                        float* b = packedB + ((long)s * nr * kc);
+                        float* c = o.C + ((long)i0 * o.Ldc) + j0 + (s * nr);
+                        for (int r = 0; r < rows; r += mr, c += mr * o.Ldc)
+                        {
+                            float* a = block + ((long)(i0 + r) * kc);
+                            int height = Math.Min(mr, rows - r);
+                            if (height == mr && columns == nr) TKernel.Run(kc, a, b, c, o.Ldc, o.Alpha, beta);
+                            else GemmEdge.Run<TKernel>(kc, a, b, c, o.Ldc, height, columns, o.Alpha, beta, tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
