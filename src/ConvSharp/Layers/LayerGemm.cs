@@ -10,7 +10,7 @@ namespace ConvSharp.Layers;
 /// </summary>
 internal static unsafe class LayerGemm
 {
-    /// <summary><see cref="Multiply"/> with B already in the SGEMM's packed layout (<see cref="GemmDriver.PackedBOffset"/>).</summary>
+    /// <summary>The product with B already in the SGEMM's packed layout (<see cref="GemmDriver.PackedBOffset"/>); A is packed per call.</summary>
     public static void MultiplyPacked(float* weights, int outputs, int depth, float* packedB, int columns, float* c, long ldc, float* bias, ExecutionContext context)
     {
         FillBias(outputs, columns, c, ldc, bias);
@@ -18,19 +18,12 @@ internal static unsafe class LayerGemm
         GemmDriver.RunPackedB(in product, packedB, context);
     }
 
-    /// <summary><see cref="Multiply"/> with the weights packed once, in Prepare (<see cref="GemmPackedA"/>).</summary>
+    /// <summary>The product with the weights packed once, in Prepare (<see cref="GemmPackedA"/>); B (ldb apart) is packed per call.</summary>
     public static void MultiplyPacked(GemmPackedA weights, float* b, long ldb, int columns, float* c, long ldc, float* bias, ExecutionContext context)
     {
         FillBias(weights.M, columns, c, ldc, bias);
         var product = new GemmOperands(weights.M, columns, weights.K, 1f, null, weights.K, 1, b, ldb, 1, bias is null ? 0f : 1f, c, ldc);
         GemmDriver.RunPackedA(in product, weights, context);
-    }
-
-    public static void Multiply(float* weights, int outputs, int depth, float* b, long ldb, int columns, float* c, long ldc, float* bias, ExecutionContext context)
-    {
-        FillBias(outputs, columns, c, ldc, bias);
-        var product = new GemmOperands(outputs, columns, depth, 1f, weights, depth, 1, b, ldb, 1, bias is null ? 0f : 1f, c, ldc);
-        GemmDriver.Run(in product, context);
     }
 
     private static void FillBias(int outputs, int columns, float* c, long ldc, float* bias)

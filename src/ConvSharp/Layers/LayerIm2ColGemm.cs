@@ -30,8 +30,19 @@ internal sealed class LayerIm2ColGemm : LayerAlgorithm
         return true;
     }
 
-    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) =>
-        new Prepared(problem, this, weights.ToArray(), bias.ToArray());
+    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    {
+        // Where the SGEMM packs B itself, each group's weights are packed once here; the direct-packing path packs A per call.
+        GemmPackedA[]? packed = null;
+        if (!PacksDirectly(problem))
+        {
+            int depth = problem.GroupInputChannels * problem.KernelHeight * problem.KernelWidth, og = problem.GroupOutputChannels;
+            packed = new GemmPackedA[problem.Groups];
+            for (int g = 0; g < packed.Length; g++) packed[g] = GemmPackedA.Pack(weights.Slice(g * og * depth, og * depth), og, depth);
+        }
+
+        return new Prepared(problem, this, weights.ToArray(), packed, bias.ToArray());
+    }
 
     /// <summary>Output rows per panel: as many as fit <see cref="PanelBytes"/>, at least one.</summary>
     public static int PanelRows(Conv2DLayerProblem problem)
@@ -62,7 +73,7 @@ internal sealed class LayerIm2ColGemm : LayerAlgorithm
     /// </summary>
     public const int DirectPackingMinimumOutputs = 1024;
 
-    private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, float[] weights, float[] bias) : PreparedLayer(problem, algorithm)
+    private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, float[] weights, GemmPackedA[]? packed, float[] bias) : PreparedLayer(problem, algorithm)
     {
         public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
         {
@@ -106,7 +117,7 @@ internal sealed class LayerIm2ColGemm : LayerAlgorithm
                                     float* target = y + ((((long)n * p.OutputChannels) + (g * og)) * outPlane) + ((long)y0 * p.OutputWidth);
                                     float* groupBias = bias.Length > 0 ? b + (g * og) : null;
                                     if (direct) LayerGemm.MultiplyPacked(w + ((long)g * og * depth), og, depth, panel, (int)ld, target, outPlane, groupBias, context);
-                                    else LayerGemm.Multiply(w + ((long)g * og * depth), og, depth, panel, ld, (int)ld, target, outPlane, groupBias, context);
+                                    else LayerGemm.MultiplyPacked(packed![g], panel, ld, (int)ld, target, outPlane, groupBias, context);
                                 }
                             }
                         }
