@@ -118,9 +118,10 @@ internal static unsafe class GemmDriver
         int mr = TKernel.Rows, nr = TKernel.Columns, threads = context.Threads;
         var blocks = GemmBlocking.For(mr, nr);
         int kcMax = Math.Min(blocks.KC, o.K), strips = (o.N + nr - 1) / nr;
-        int chunks = Math.Clamp(4 * threads, 1, strips), stripsPerChunk = (strips + chunks - 1) / chunks;
-        stripsPerChunk = (int)Math.Clamp(PackedAChunkFloats / ((long)kcMax * nr), 1, stripsPerChunk);
-        chunks = (strips + stripsPerChunk - 1) / stripsPerChunk;
+        // Chunks differ by at most one strip (49 strips on 2 threads: 8 chunks of 6 or 7, not 7 of 7, 4 against 3).
+        int maxStrips = (int)Math.Max(1, PackedAChunkFloats / ((long)kcMax * nr));
+        int chunks = Math.Max(Math.Clamp(4 * threads, 1, strips), (strips + maxStrips - 1) / maxStrips);
+        int stripsPerChunk = (strips + chunks - 1) / chunks;
         long bandFloats = GemmPackedATasks<TKernel>.BandFloats(kcMax, stripsPerChunk);
         float[] workspace = context.Workspace.Rent(bandFloats * ParallelRowIterator.MaxBands(threads));
         try
@@ -128,7 +129,7 @@ internal static unsafe class GemmDriver
             fixed (float* packedA = a.Data)
             fixed (float* scratch = workspace)
             {
-                var tasks = new GemmPackedATasks<TKernel>(o, packedA, blocks.MC, kcMax, stripsPerChunk, scratch, bandFloats);
+                var tasks = new GemmPackedATasks<TKernel>(o, packedA, blocks.MC, kcMax, chunks, stripsPerChunk, scratch, bandFloats);
                 ParallelRowIterator.For(chunks, (long)o.M * o.K * stripsPerChunk * nr, context, 1, tasks);
             }
         }

@@ -5,7 +5,7 @@ using ConvSharp.Execution;
 namespace ConvSharp.GemmKernels;
 
 /// <summary>
-/// The product with A packed in advance (<see cref="GemmPackedA"/>), one task per chunk of C's columns: the task packs
+/// The product with A packed in advance (<see cref="GemmPackedA"/>), one task per chunk of C's columns (whole strips, balanced): the task packs
 /// its own strips of B for each depth block into its band's scratch, then runs every block row of A over them. One fork
 /// per product, where the general driver forks twice per depth block to pack A and B together.
 /// </summary>
@@ -15,17 +15,18 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
     private readonly GemmOperands _operands;
     private readonly float* _a;
     private readonly long _padded;
-    private readonly int _mc, _kcMax, _stripsPerChunk;
+    private readonly int _mc, _kcMax, _chunks, _stripsPerChunk;
     private readonly float* _scratch;
     private readonly long _bandFloats;
 
-    public GemmPackedATasks(GemmOperands operands, float* packedA, int mc, int kcMax, int stripsPerChunk, float* scratch, long bandFloats)
+    public GemmPackedATasks(GemmOperands operands, float* packedA, int mc, int kcMax, int chunks, int stripsPerChunk, float* scratch, long bandFloats)
     {
         _operands = operands;
         _a = packedA;
         _padded = (long)(operands.M + TKernel.Rows - 1) / TKernel.Rows * TKernel.Rows;
         _mc = mc;
         _kcMax = kcMax;
+        _chunks = chunks;
         _stripsPerChunk = stripsPerChunk;
         _scratch = scratch;
         _bandFloats = bandFloats;
@@ -43,7 +44,9 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
         float* tile = packedB + ((long)_kcMax * _stripsPerChunk * nr);
         for (int chunk = start; chunk < end; chunk++)
         {
-            int j0 = chunk * _stripsPerChunk * nr, nc = Math.Min(o.N - j0, _stripsPerChunk * nr), strips = (nc + nr - 1) / nr;
+            // Chunk c holds strips [c·S/chunks, (c + 1)·S/chunks): sizes differ by at most one, none above _stripsPerChunk.
+            int total = (o.N + nr - 1) / nr, first = (int)((long)chunk * total / _chunks), last = (int)((long)(chunk + 1) * total / _chunks);
+            int j0 = first * nr, nc = Math.Min(o.N - j0, (last - first) * nr), strips = last - first;
             for (int p0 = 0; p0 < o.K; p0 += _kcMax)
             {
                 int kc = Math.Min(_kcMax, o.K - p0);
