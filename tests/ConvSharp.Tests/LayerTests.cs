@@ -55,7 +55,8 @@ public class LayerTests
         // Exact only; too many channels for the default tolerance (bound 0.0055 at C = 512); too few to pay; not 3×3 at stride 1.
         Assert.Equal("Im2ColGemm", Layer(64, 64, same with { Tolerance = 0 }).AlgorithmFor(1, 56, 56).Name);
         Assert.Equal("Im2ColGemm", Layer(512, 32, same).AlgorithmFor(1, 14, 14).Name);
-        Assert.Equal("Im2ColGemm", Layer(8, 64, same).AlgorithmFor(1, 56, 56).Name);
+        Assert.Equal("Im2ColGemm", Layer(3, 64, same).AlgorithmFor(1, 56, 56).Name);
+        Assert.Equal("Winograd", Layer(64, 2, same).AlgorithmFor(1, 56, 56).Name);
         Assert.Equal("Im2ColGemm", Layer(64, 64, same with { Stride = (2, 2) }).AlgorithmFor(1, 56, 56).Name);
         Assert.Contains("above the tolerance", Layer(512, 32, same).Explain(1, 14, 14), StringComparison.Ordinal);
 

@@ -13,10 +13,12 @@ namespace ConvSharp.Layers.Winograd;
 internal sealed class LayerWinograd : LayerAlgorithm
 {
     /// <summary>
-    /// Below this many input or output channels per group Auto leaves the layer to im2col: the transforms are paid per
-    /// channel and the products have too little depth to hide them.
+    /// Below this many input channels per group Auto leaves the layer to im2col: the input transform is paid per channel
+    /// and the products have too little depth to hide it. Measured on the Zen 3 machine (two threads, 56² outputs):
+    /// Winograd against im2col, C = O = 8 0.11 against 0.15 ms, C = 64 → O = 2 0.33 against 1.62 ms, C = 4 → O = 64 0.21
+    /// against 0.20 ms, C = 3 → O = 64 (224²) 4.4 against 3.9 ms.
     /// </summary>
-    public const int MinimumChannelsForAuto = 16;
+    public const int MinimumChannelsForAuto = 4;
 
     public override string Name => "Winograd";
 
@@ -46,9 +48,9 @@ internal sealed class LayerWinograd : LayerAlgorithm
 
     internal override bool WorthwhileFor(Conv2DLayerProblem problem, out string reason)
     {
-        if (problem.GroupInputChannels < MinimumChannelsForAuto || problem.GroupOutputChannels < MinimumChannelsForAuto)
+        if (problem.GroupInputChannels < MinimumChannelsForAuto)
         {
-            reason = $"fewer than {MinimumChannelsForAuto} input or output channels per group: the transforms cost more than the products save";
+            reason = $"fewer than {MinimumChannelsForAuto} input channels per group: the input transform costs more than the products save";
             return false;
         }
 

@@ -55,7 +55,7 @@ internal static unsafe class WinogradTransforms<TOps, TVector>
             Backward(
                 TOps.Load(row), TOps.Load(row + pointStride), TOps.Load(row + (2 * pointStride)),
                 TOps.Load(row + (3 * pointStride)), TOps.Load(row + (4 * pointStride)), TOps.Load(row + (5 * pointStride)),
-                TOps.Zero, scratch + (i * 4 * n), n);
+                scratch + (i * 4 * n), n, bias, addBias: false);
         }
 
         for (int j = 0; j < 4; j++)
@@ -65,7 +65,7 @@ internal static unsafe class WinogradTransforms<TOps, TVector>
             Backward(
                 TOps.Load(column), TOps.Load(column + step), TOps.Load(column + (2 * step)),
                 TOps.Load(column + (3 * step)), TOps.Load(column + (4 * step)), TOps.Load(column + (5 * step)),
-                bias, y + (j * columnStride), rowStride);
+                y + (j * columnStride), rowStride, bias, addBias: true);
         }
     }
 
@@ -85,14 +85,29 @@ internal static unsafe class WinogradTransforms<TOps, TVector>
         TOps.Store(result + (5 * stride), TOps.MultiplyAdd(d5, TOps.Broadcast(4f), TOps.MultiplyAdd(d3, TOps.Broadcast(-169f / 16), TOps.MultiplyAdd(d1, TOps.Broadcast(225f / 64), TOps.Zero))));
     }
 
-    /// <summary>Aᵀ applied to (m0 … m5), plus <paramref name="bias"/>, the four results stored <paramref name="stride"/> floats apart.</summary>
+    /// <summary>
+    /// Aᵀ applied to (m0 … m5), plus <paramref name="bias"/> when <paramref name="addBias"/> (the second pass, which ends the
+    /// output; a constant at each call, so the JIT drops the other branch), the four results stored <paramref name="stride"/> floats apart.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Backward(TVector m0, TVector m1, TVector m2, TVector m3, TVector m4, TVector m5, TVector bias, float* result, long stride)
+    private static void Backward(TVector m0, TVector m1, TVector m2, TVector m3, TVector m4, TVector m5, float* result, long stride, TVector bias, bool addBias)
     {
         TVector a = TOps.Add(m1, m2), b = TOps.Subtract(m1, m2), c = TOps.Add(m3, m4), e = TOps.Subtract(m3, m4);
-        TOps.Store(result, TOps.Add(TOps.Add(TOps.Add(m0, a), c), bias));
-        TOps.Store(result + stride, TOps.Add(TOps.MultiplyAdd(e, TOps.Broadcast(3f / 2), TOps.MultiplyAdd(b, TOps.Broadcast(5f / 8), TOps.Zero)), bias));
-        TOps.Store(result + (2 * stride), TOps.Add(TOps.MultiplyAdd(c, TOps.Broadcast(9f / 4), TOps.MultiplyAdd(a, TOps.Broadcast(25f / 64), TOps.Zero)), bias));
-        TOps.Store(result + (3 * stride), TOps.Add(TOps.MultiplyAdd(e, TOps.Broadcast(27f / 8), TOps.MultiplyAdd(b, TOps.Broadcast(125f / 512), m5)), bias));
+        TVector y0 = TOps.Add(TOps.Add(m0, a), c);
+        TVector y1 = TOps.MultiplyAdd(e, TOps.Broadcast(3f / 2), TOps.MultiplyAdd(b, TOps.Broadcast(5f / 8), TOps.Zero));
+        TVector y2 = TOps.MultiplyAdd(c, TOps.Broadcast(9f / 4), TOps.MultiplyAdd(a, TOps.Broadcast(25f / 64), TOps.Zero));
+        TVector y3 = TOps.MultiplyAdd(e, TOps.Broadcast(27f / 8), TOps.MultiplyAdd(b, TOps.Broadcast(125f / 512), m5));
+        if (addBias)
+        {
+            y0 = TOps.Add(y0, bias);
+            y1 = TOps.Add(y1, bias);
+            y2 = TOps.Add(y2, bias);
+            y3 = TOps.Add(y3, bias);
+        }
+
+        TOps.Store(result, y0);
+        TOps.Store(result + stride, y1);
+        TOps.Store(result + (2 * stride), y2);
+        TOps.Store(result + (3 * stride), y3);
     }
 }
