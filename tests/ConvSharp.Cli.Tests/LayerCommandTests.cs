@@ -57,6 +57,7 @@ public class LayerCommandTests
     [InlineData("--padding 0 --dilation 9,9", "larger than the padded input")]
     [InlineData("--padding-mode mirror", "is not zeros, reflect, replicate or circular")]
     [InlineData("--layout chwn", "is not nchw or nhwc")]
+    [InlineData("--tolerance -1", "--tolerance -1 must be 0 or more")]
     public void Bad_inputs_fail_in_one_line_and_write_nothing(string extra, string message)
     {
         using var folder = new TempFolder();
@@ -72,6 +73,30 @@ public class LayerCommandTests
         Assert.Contains(message, error, StringComparison.Ordinal);
         Assert.Single(error.Trim().Split('\n'));
         Assert.False(File.Exists(folder.File("y.npy")));
+    }
+
+    [Fact]
+    public void Auto_runs_winograd_within_its_bound_and_tolerance_zero_keeps_it_exact()
+    {
+        using var folder = new TempFolder();
+        const int c = 8, o = 8, h = 9, w = 10;
+        var x = Integers(4, c * h * w);
+        var weights = Integers(5, o * c * 9);
+        Save(folder.File("x.npy"), [1, c, h, w], x);
+        Save(folder.File("w.npy"), [o, c, 3, 3], weights);
+        var layer = new Conv2DLayer(weights, o, 3, 3, options: new Conv2DLayerOptions { Padding = LayerPadding.Symmetric(1) });
+        Assert.Equal("Winograd", layer.AlgorithmFor(1, h, w).Name);
+        var expected = new Conv2DLayer(weights, o, 3, 3, options: new Conv2DLayerOptions { Padding = LayerPadding.Symmetric(1), Algorithm = "Reference" }).Forward(x, 1, h, w);
+
+        var (exit, stdout, error) = CliRunner.Run("layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--padding", "1", "--output", folder.File("auto.npy"));
+        Assert.True(exit == 0, error + stdout);
+        var auto = NpyReader.ReadArray(folder.File("auto.npy"), [4]).Data;
+        double bound = layer.AlgorithmFor(1, h, w).ErrorBound(layer.Plan(1, h, w)) * 4 * 9 * c * 4;   // Σ|w_o| ≤ 4·9·C, max|x| ≤ 4
+        Assert.All(Enumerable.Range(0, expected.Length), i => Assert.InRange(Math.Abs(auto[i] - expected[i]), 0, bound));
+
+        (exit, stdout, error) = CliRunner.Run("layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--padding", "1", "--tolerance", "0", "--output", folder.File("exact.npy"));
+        Assert.True(exit == 0, error + stdout);
+        Assert.Equal(expected, NpyReader.ReadArray(folder.File("exact.npy"), [4]).Data);
     }
 
     private static float[] ToNhwc(float[] nchw, int n, int channels, int pixels)

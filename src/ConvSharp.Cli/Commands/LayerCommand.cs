@@ -42,6 +42,7 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
             Groups = settings.Groups >= 1 ? settings.Groups : throw new CliException($"--groups {settings.Groups} must be at least 1"),
             Layout = layout,
             Algorithm = ParseAlgorithm(settings.Algorithm),
+            Tolerance = settings.Tolerance >= 0 ? settings.Tolerance : throw new CliException($"--tolerance {settings.Tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)} must be 0 or more"),
         };
 
         var (inputShape, input) = NpyReader.ReadArray(settings.Input, [3, 4]);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using ConvSharp.Layers;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -54,8 +55,13 @@ public sealed class LayerSettings : CommandSettings
 
     /// <summary>Algorithm.</summary>
     [CommandOption("--algorithm <NAME>")]
-    [Description("auto (default) or a layer algorithm: pointwise, im2colgemm, reference")]
+    [Description("auto (default) or a layer algorithm: planes, pointwise, winograd, im2colgemm, reference")]
     public string Algorithm { get; init; } = "auto";
+
+    /// <summary>Tolerance for Bounded algorithms under Auto.</summary>
+    [CommandOption("--tolerance <T>")]
+    [Description("Error Auto accepts from a Bounded algorithm (Winograd), per unit of Σ|w|·max|x|; default 2⁻⁸, 0 for exact algorithms only")]
+    public double Tolerance { get; init; } = Conv2DLayerOptions.DefaultTolerance;
 
     /// <summary>Threads.</summary>
     [CommandOption("--threads <N>")]
