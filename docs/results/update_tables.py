@@ -107,7 +107,8 @@ def notebook_table():
         f"| im2col + numpy matmul | 8 ms | {p('numpy im2col+matmul')} | `Im2ColGemm` (segmented im2col + our SGEMM) | {v['Im2ColGemm']} |",
         f"| im2col + numba `guvectorize` matmul | 13 ms | {p('numba im2col+guvectorize matmul')} | `Matmul` (the same plain parallel loop) | {v['Matmul']} |",
         "| XNOR + bit-packing pipeline | 20 ms | — | `Xnor`: a later issue | — |",
-        "| CuPy / numba CUDA im2col, GPU stencil, TensorFlow | 0.23–1 ms | — | ILGPU kernels: a later issue | — |",
+        "| CuPy / numba CUDA im2col, GPU stencil | 0.23–1 ms | — | ILGPU kernels: a later issue | — |",
+        "| TensorFlow `Conv2D` layer | — | torch `conv2d` rows of `--suite layers` | `Conv2DLayer` (above) | |",
         f"| (not in the notebook) `scipy.ndimage.correlate` / `fftconvolve` / `torch conv2d` | — | {p('scipy.ndimage.correlate')} / {p('scipy.signal.fftconvolve')} / {p('torch conv2d (CPU)')} | | |",
         f"| (not in the notebook) OpenCV `filter2D` | — | {p('cv2.filter2D (python)')} (python) | peer in process, same run | {v['OpenCV']} |",
     ])
