@@ -26,9 +26,12 @@ internal static unsafe class LaneTranspose
         for (int x = 0; x < width; x += lanes) Block(interleaved + ((long)x * lanes), lanes, rows + x, rowStride, lanes);
     }
 
-    /// <summary>target[c·targetStride + r] = source[r·sourceStride + c] for an n × n block.</summary>
+    /// <summary>
+    /// One <paramref name="n"/> × <paramref name="n"/> block (n = lanes): target[c·targetStride + r] = source[r·sourceStride + c].
+    /// With (rowStride, n) as the strides it interleaves n rows; with (n, rowStride) it de-interleaves.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Block(float* source, long sourceStride, float* target, long targetStride, int n)
+    public static void Block(float* source, long sourceStride, float* target, long targetStride, int n)
     {
         if (n == 8 && Avx.IsSupported)
         {

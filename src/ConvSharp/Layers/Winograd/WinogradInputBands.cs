@@ -33,6 +33,13 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
             for (int i = 0; i < WinogradF4x3.TileInput; i++)
             {
                 long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
+                if (virtualRow >= 0 && virtualRow < p.InputHeight && c0 + lanes <= p.GroupInputChannels)
+                {
+                    float* first = groupInput + ((((long)image * p.InputChannels) + c0) * planeFloats) + (virtualRow * p.InputWidth);
+                    InterleaveInside(first, planeFloats, plain + (i * rowBlock), staged + (i * rowBlock), in d);
+                    continue;
+                }
+
                 for (int lane = 0; lane < lanes; lane++)
                 {
                     float* target = plain + (i * rowBlock) + ((long)lane * width);
@@ -56,6 +63,36 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
                 WinogradTransforms<TOps, TVector>.Input(
                     staged + ((long)tx * WinogradF4x3.TileOutput * lanes), rowBlock, lanes, transform, tiles + ((long)tx * g.ChannelPad), pointStride);
             }
+        }
+    }
+
+    /// <summary>
+    /// A row inside the image for a whole block of channels: the lane blocks whose columns all lie inside the image are
+    /// interleaved straight from the input planes (<paramref name="first"/>: the first channel's row, the others
+    /// <paramref name="planeFloats"/> apart); only the blocks that reach past an edge go through the row sources, into
+    /// <paramref name="plain"/>.
+    /// </summary>
+    private void InterleaveInside(float* first, long planeFloats, float* plain, float* staged, in ConvolutionData d)
+    {
+        var g = geometry;
+        var p = g.Problem;
+        int lanes = g.Lanes, width = g.StagedWidth;
+        for (int x = 0; x < width; x += lanes)
+        {
+            long column = (long)x - p.Padding.Left;
+            if (column >= 0 && column + lanes <= p.InputWidth)
+            {
+                LaneTranspose.Block(first + column, planeFloats, staged + ((long)x * lanes), lanes, lanes);
+                continue;
+            }
+
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                float* row = first + (lane * planeFloats);
+                for (int k = 0; k < lanes; k++) plain[(lane * lanes) + k] = RowSources.Bordered(in d, row, column + k);
+            }
+
+            LaneTranspose.Block(plain, lanes, staged + ((long)x * lanes), lanes, lanes);
         }
     }
 }

@@ -7,8 +7,8 @@ namespace ConvSharp.Layers.Winograd;
 /// <summary>
 /// The output transform of one band, in parallel over (output-channel block, tile row) items: each tile's 36 × lanes
 /// products become a 4 × 4 block of pixels, each a vector of the block's channels, plus the bias; the four rows are
-/// de-interleaved into one plain row per channel and copied into the NCHW output planes, clipped where the last tiles
-/// overhang the output.
+/// de-interleaved straight into the NCHW output planes (a partial channel block through one plain row per channel),
+/// clipped where the last tiles overhang the output.
 /// </summary>
 internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
     WinogradGeometry geometry, float* m, float* bias, float* groupOutput, int firstRow, int rows, int tilePad, float* scratch) : IRowBandOperation
@@ -43,6 +43,20 @@ internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
             float* planes = groupOutput + ((((long)image * p.OutputChannels) + o0) * planeFloats) + ((long)y0 * p.OutputWidth);
             for (int i = 0; i < outputRows; i++)
             {
+                if (channels == lanes)
+                {
+                    // Whole blocks of pixels go straight into the block's planes; the last few columns one by one.
+                    float* source = staged + (i * rowBlock), target = planes + ((long)i * p.OutputWidth);
+                    int x = 0;
+                    for (; x + lanes <= p.OutputWidth; x += lanes) LaneTranspose.Block(source + ((long)x * lanes), lanes, target + x, planeFloats, lanes);
+                    for (; x < p.OutputWidth; x++)
+                    {
+                        for (int lane = 0; lane < lanes; lane++) target[(lane * planeFloats) + x] = source[((long)x * lanes) + lane];
+                    }
+
+                    continue;
+                }
+
                 LaneTranspose.Deinterleave(staged + (i * rowBlock), plain, width, width, lanes);
                 for (int lane = 0; lane < channels; lane++)
                 {
