@@ -150,6 +150,12 @@ public class BenchCommandTests
         Assert.All(rows, r => Assert.Contains(r.GetProperty("case").GetString()!, r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
         Assert.Equal("Conv2DLayer (Auto: Pointwise)", rows[3].GetProperty("algorithm").GetString());
         Assert.Equal("Conv2DLayer (Auto: Planes)", rows[4].GetProperty("algorithm").GetString());
+        Assert.Equal("Conv2DLayer (Auto: Winograd)", rows[1].GetProperty("algorithm").GetString());
+
+        // Depthwise reports GB/s too: (input + output + weights) bytes over the median.
+        double bytes = 4.0 * ((32 * 112 * 112 * 2) + (32 * 9));
+        Assert.Equal(bytes / (rows[4].GetProperty("median_ms").GetDouble() * 1e-3) / 1e9, rows[4].GetProperty("gb_per_s").GetDouble(), 2);
+        Assert.False(rows[1].TryGetProperty("gb_per_s", out _));
     }
 
     [Theory]

@@ -13,6 +13,9 @@ public sealed record GemmBenchCase(string Name, int M, int N, int K) : ISuiteCas
     /// <summary>2·m·n·k.</summary>
     public double Flops => 2.0 * M * N * K;
 
+    /// <inheritdoc/>
+    public double? Bytes => null;
+
     /// <summary>The suite's cases: square products at 512, 1024, 2048 and 4096, and the notebook's 1 × 9 · 9 × 1048576.</summary>
     public static GemmBenchCase[] Suite =>
     [

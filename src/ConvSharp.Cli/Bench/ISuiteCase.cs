@@ -11,4 +11,7 @@ public interface ISuiteCase
 
     /// <summary>2 × multiply-adds, whatever an algorithm does.</summary>
     double Flops { get; }
+
+    /// <summary>The bytes a call must move at least (its operands and result once), for GB/s; null where GB/s is not reported.</summary>
+    double? Bytes { get; }
 }

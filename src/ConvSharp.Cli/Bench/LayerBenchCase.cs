@@ -25,6 +25,9 @@ public sealed record LayerBenchCase(string Name, int Batch, int Channels, int Si
     /// <inheritdoc/>
     public double Flops => 2.0 * Problem.MultiplyAdds;
 
+    /// <summary>Depthwise layers (few flops per byte, bound by memory): input, output and weights once, in bytes; null for the others.</summary>
+    public double? Bytes => Groups == Channels && Groups > 1 ? 4.0 * (Problem.InputLength + Problem.OutputLength + Problem.WeightLength) : null;
+
     /// <summary>The cases: the notebook's single channel, VGG and ResNet 3×3 layers, a pointwise, a depthwise, a batch of 8.</summary>
     public static LayerBenchCase[] Suite =>
     [

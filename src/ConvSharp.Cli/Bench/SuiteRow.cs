@@ -12,4 +12,7 @@ public sealed record SuiteRow(ISuiteCase Case, string Algorithm, bool IsPeer, st
 {
     /// <summary>GFLOP/s at the median time, from the case's nominal flops.</summary>
     public double GigaflopsPerSecond => Case.Flops / (Timing.MedianMs * 1e-3) / 1e9;
+
+    /// <summary>GB/s at the median time, from the case's nominal bytes; null where the case reports none.</summary>
+    public double? GigabytesPerSecond => Case.Bytes / (Timing.MedianMs * 1e-3) / 1e9;
 }

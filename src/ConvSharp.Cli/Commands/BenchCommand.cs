@@ -179,7 +179,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     private int ReportSuite(string suite, string title, string peerName, List<SuiteRow> rows, BenchSettings settings)
     {
         var table = new Table().Title(title);
-        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", "GFLOP/s", $"vs {peerName}", "max rel. error", "verified" })
+        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", "GFLOP/s", "GB/s", $"vs {peerName}", "max rel. error", "verified" })
             table.AddColumn(new TableColumn(column) { Alignment = column is "case" or "algorithm" or "verified" ? Justify.Left : Justify.Right });
         foreach (var row in rows)
         {
@@ -188,6 +188,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                 Markup.Escape(row.Case.Name), row.IsPeer ? $"[darkorange]{Markup.Escape(row.Algorithm)}[/]" : Markup.Escape(row.Algorithm),
                 GemmBench.Format(row.Timing.MedianMs), GemmBench.Format(row.Timing.MinMs), GemmBench.Format(row.Timing.MaxMs),
                 row.GigaflopsPerSecond.ToString("F1", CultureInfo.InvariantCulture),
+                row.GigabytesPerSecond is { } bandwidth ? bandwidth.ToString("F1", CultureInfo.InvariantCulture) : "",
                 peer is null ? "—" : (row.GigaflopsPerSecond / peer.GigaflopsPerSecond).ToString("F2", CultureInfo.InvariantCulture) + "×",
                 row.MaxRelativeError.ToString("E1", CultureInfo.InvariantCulture),
                 row.Verified ? "[green]yes[/]" : "[red bold]NO[/]");
