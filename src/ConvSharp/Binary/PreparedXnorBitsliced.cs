@@ -1,0 +1,285 @@
+using System;
+using System.Runtime.Intrinsics;
+using ConvSharp.Execution;
+
+namespace ConvSharp.Binary;
+
+/// <summary><see cref="XnorBitsliced"/> with one kernel: its sign bits, α, and the box filter that gives K.</summary>
+internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
+{
+    private readonly int _outputWords, _rowWords, _counterBits, _absPitch;
+    private readonly long _firstColumn;
+    private readonly float[] _columnsInside;
+
+    public PreparedXnorBitsliced(BinaryConv2DProblem problem, BinaryAlgorithm algorithm, BinaryKernel kernel)
+        : base(problem, algorithm, kernel)
+    {
+        var g = problem.Geometry;
+        _outputWords = (g.OutputWidth + 63) / 64;
+        _firstColumn = Math.Min(0, -g.Anchor.X);
+        long reach = ((long)(g.KernelWidth - 1) * g.Dilation.X) - g.Anchor.X - _firstColumn;
+        _rowWords = SignRows.WordsFor(_outputWords, reach);
+        _absPitch = (int)((64L * _outputWords) + reach + 8);
+        _counterBits = BitSlicedCounters.BitsFor(problem.Taps);
+        _columnsInside = new float[(64 * _outputWords) + 8];
+        for (int x = 0; x < g.OutputWidth; x++)
+        {
+            for (int j = 0; j < g.KernelWidth; j++)
+            {
+                long c = x + ((long)j * g.Dilation.X) - g.Anchor.X;
+                if (c >= 0 && c < g.InputWidth) _columnsInside[x]++;
+            }
+        }
+    }
+
+    private protected override void CountsCore(ReadOnlyPlane2D input, Span<int> counts, ExecutionContext context) =>
+        Run(input, counts, default, context);
+
+    private protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context) =>
+        Run(input, default, output, context);
+
+    private void Run(ReadOnlyPlane2D input, Span<int> counts, Plane2D output, ExecutionContext context)
+    {
+        var g = Problem.Geometry;
+        bool scaled = counts.IsEmpty;
+        int bands = ParallelRowIterator.MaxBands(context.Threads);
+        long signFloats = SignRows.Floats(g.InputHeight, _rowWords), bandFloats = Math.Max((_counterBits * 2) + (_outputWords * 16L) + 8, _absPitch);
+        long absFloats = scaled ? (long)g.InputHeight * _absPitch : 0;
+        float[] workspace = context.Workspace.Rent(signFloats + (bands * bandFloats) + absFloats);
+        try
+        {
+            fixed (float* scratch = workspace)
+            fixed (float* inputPtr = input.Data)
+            fixed (int* countPtr = counts)
+            fixed (float* outputPtr = output.Data)
+            {
+                var signs = new SignRows((ulong*)scratch, g.InputHeight, _rowWords, _firstColumn);
+                float* absolute = scaled ? scratch + signFloats + (bands * bandFloats) : null;
+                using (context.Stage("binarize"))
+                {
+                    var pack = new SignPackBands(signs, inputPtr, g.InputWidth, input.Pitch, Problem.Padding, absolute, this, scratch + signFloats, bandFloats);
+                    ParallelRowIterator.For(g.InputHeight, (long)g.InputWidth, context, 1, pack);
+                }
+
+                using (context.Stage("xnor-popcount-scale"))
+                {
+                    var rows = new XnorRowBands(this, signs, scratch + signFloats, bandFloats, countPtr, absolute, outputPtr, output.Pitch);
+                    ParallelRowIterator.For(g.OutputHeight, (long)_outputWords * 64 * Problem.Taps / 8, context, 1, rows);
+                }
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
+    /// <summary>
+    /// Packs input rows into sign words and, for the scaled output, each row's horizontal window sums of |I| for K
+    /// (zero outside the image): hsum[r][x] = Σ_j |I[r, x + j·dx − ax]|, so an output adds kh of them, not kh·kw.
+    /// </summary>
+    private readonly struct SignPackBands(SignRows signs, float* input, int width, int pitch, BinaryPadding padding, float* sums, PreparedXnorBitsliced owner, float* scratch, long bandFloats) : IRowBandOperation
+    {
+        public void Invoke(int band, int start, int end)
+        {
+            signs.Pack(input, width, pitch, padding, start, end);
+            if (sums is null) return;
+            var g = owner.Problem.Geometry;
+            long left = -signs.FirstColumn, shift = -g.Anchor.X - signs.FirstColumn;
+            int pitchAbs = owner._absPitch, outputs = g.OutputWidth;
+            float* padded = scratch + (band * bandFloats);   // one zero-padded row of |I|
+            new Span<float>(padded, pitchAbs).Clear();
+            for (int r = start; r < end; r++)
+            {
+                float* source = input + ((long)r * pitch), target = sums + ((long)r * pitchAbs);
+                int c = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; c + 8 <= width; c += 8) Vector256.Store(Vector256.Abs(Vector256.Load(source + c)), padded + left + c);
+                }
+
+                for (; c < width; c++) padded[left + c] = Math.Abs(source[c]);
+                int x = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; x + 8 <= outputs; x += 8)
+                    {
+                        var sum = Vector256<float>.Zero;
+                        for (int j = 0; j < g.KernelWidth; j++) sum += Vector256.Load(padded + shift + x + ((long)j * g.Dilation.X));
+                        Vector256.Store(sum, target + x);
+                    }
+                }
+
+                for (; x < outputs; x++)
+                {
+                    float sum = 0;
+                    for (int j = 0; j < g.KernelWidth; j++) sum += padded[shift + x + ((long)j * g.Dilation.X)];
+                    target[x] = sum;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Output rows: per word of 64 outputs, every tap's shifted XNOR into bit-sliced counters, unsliced to one count per
+    /// output; then either the counts, or the scaled outputs with K's window sums of |I| added on the fly from the
+    /// zero-padded rows.
+    /// </summary>
+    private readonly struct XnorRowBands(PreparedXnorBitsliced owner, SignRows signs, float* scratch, long bandFloats, int* counts, float* absolute, float* output, int outputPitch) : IRowBandOperation
+    {
+        public void Invoke(int band, int start, int end)
+        {
+            var p = owner.Problem;
+            var g = p.Geometry;
+            int bits = owner._counterBits, words = owner._outputWords, taps = p.Taps;
+            ulong* counters = (ulong*)(scratch + (band * bandFloats));
+            byte* agree = (byte*)(counters + bits);
+            bool zero = p.Padding == BinaryPadding.Zero;
+            bool[] weights = owner.Kernel.Signs;
+            float scale = (float)(owner.Alpha / taps);
+            for (int y = start; y < end; y++)
+            {
+                int rowsInside = 0;
+                for (int i = 0; i < g.KernelHeight; i++)
+                {
+                    long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                    if (r >= 0 && r < g.InputHeight) rowsInside++;
+                }
+
+                int w = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; w + 4 <= words; w += 4) Words4(y, w, counters, agree);
+                }
+
+                for (; w < words; w++)
+                {
+                    new Span<ulong>(counters, bits).Clear();
+                    for (int i = 0; i < g.KernelHeight; i++)
+                    {
+                        long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                        bool inside = r >= 0 && r < g.InputHeight;
+                        if (zero && !inside) continue;
+                        ulong* row = signs.Row(r);
+                        for (int j = 0; j < g.KernelWidth; j++)
+                        {
+                            long bit = (64L * w) + ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
+                            ulong s = SignRows.Extract(row, bit);
+                            ulong agreement = weights[(i * g.KernelWidth) + j] ? s : ~s;
+                            if (zero) agreement &= SignRows.Extract(signs.Valid, bit);
+                            BitSlicedCounters.Add(counters, bits, agreement);
+                        }
+                    }
+
+                    BitSlicedCounters.Unslice(counters, bits, agree + (64L * w));
+                }
+
+                if (counts != null)
+                {
+                    for (int x = 0; x < g.OutputWidth; x++) counts[((long)y * g.OutputWidth) + x] = (2 * agree[x]) - (zero ? rowsInside * (int)owner._columnsInside[x] : taps);
+                }
+                else
+                {
+                    Scale(y, rowsInside, agree, output + ((long)y * outputPitch), scale);
+                }
+            }
+        }
+
+        /// <summary>
+        /// Four words (256 outputs) of one output row at once: each tap's four shifted words in one 256-bit vector, XNORed
+        /// with the weight bit and added into 256-bit bit-sliced counters (a ripple of half adders, no branches); then
+        /// each 64-bit lane unsliced into bytes.
+        /// </summary>
+        private void Words4(int y, int w, ulong* counters, byte* agree)
+        {
+            var p = owner.Problem;
+            var g = p.Geometry;
+            int bits = owner._counterBits;
+            bool zero = p.Padding == BinaryPadding.Zero;
+            bool[] weights = owner.Kernel.Signs;
+            Span<Vector256<ulong>> sliced = stackalloc Vector256<ulong>[8];
+            sliced.Clear();
+            for (int i = 0; i < g.KernelHeight; i++)
+            {
+                long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                if (zero && (r < 0 || r >= g.InputHeight)) continue;
+                ulong* row = signs.Row(r);
+                for (int j = 0; j < g.KernelWidth; j++)
+                {
+                    long bit = (64L * w) + ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
+                    var plane = Extract4(row, bit);
+                    if (!weights[(i * g.KernelWidth) + j]) plane = ~plane;
+                    if (zero) plane &= Extract4(signs.Valid, bit);
+                    for (int b = 0; b < bits; b++)
+                    {
+                        var carry = sliced[b] & plane;
+                        sliced[b] ^= plane;
+                        plane = carry;
+                    }
+                }
+            }
+
+            for (int lane = 0; lane < 4; lane++)
+            {
+                for (int b = 0; b < bits; b++) counters[b] = sliced[b].GetElement(lane);
+                BitSlicedCounters.Unslice(counters, bits, agree + (64L * (w + lane)));
+            }
+        }
+
+        /// <summary>Four consecutive 64-bit windows of a row starting at bit <paramref name="bit"/>.</summary>
+        private static Vector256<ulong> Extract4(ulong* row, long bit)
+        {
+            long word = bit >> 6;
+            int offset = (int)(bit & 63);
+            var low = Vector256.Load(row + word);
+            return offset == 0 ? low : Vector256.ShiftRightLogical(low, offset) | Vector256.ShiftLeft(Vector256.Load(row + word + 1), 64 - offset);
+        }
+
+        /// <summary>out[x] = (2·agree[x] − n)·(Σ_window |I|)·α / (kh·kw) for one output row, the window sums from the rows' horizontal sums.</summary>
+        private void Scale(int y, int rowsInside, byte* agree, float* target, float scale)
+        {
+            var p = owner.Problem;
+            var g = p.Geometry;
+            bool zero = p.Padding == BinaryPadding.Zero;
+            int x = 0, width = g.OutputWidth;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var half = Vector256.Create(0.5f);
+                var taps = Vector256.Create((float)p.Taps);
+                var rowsIn = Vector256.Create((float)rowsInside);
+                var factor = Vector256.Create(2f * scale);
+                fixed (float* inside = owner._columnsInside)
+                {
+                    for (; x + 8 <= width; x += 8)
+                    {
+                        var sum = Vector256<float>.Zero;
+                        for (int i = 0; i < g.KernelHeight; i++)
+                        {
+                            long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                            if (r >= 0 && r < g.InputHeight) sum += Vector256.Load(absolute + (r * owner._absPitch) + x);
+                        }
+
+                        var bytes = Vector128.WidenLower(Vector128.Load(agree + x));
+                        var (low, high) = Vector128.Widen(bytes);
+                        var count = Vector256.ConvertToSingle(Vector256.Create(low, high).AsInt32());
+                        var n = zero ? rowsIn * Vector256.Load(inside + x) : taps;
+                        Vector256.Store((count - (n * half)) * sum * factor, target + x);
+                    }
+                }
+            }
+
+            for (; x < width; x++)
+            {
+                float sum = 0;
+                for (int i = 0; i < g.KernelHeight; i++)
+                {
+                    long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                    if (r >= 0 && r < g.InputHeight) sum += absolute[(r * owner._absPitch) + x];
+                }
+
+                int n = zero ? rowsInside * (int)owner._columnsInside[x] : p.Taps;
+                target[x] = ((2 * agree[x]) - n) * sum * scale;
+            }
+        }
+    }
+}

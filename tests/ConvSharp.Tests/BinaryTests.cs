@@ -1,0 +1,85 @@
+using System;
+using System.Linq;
+using ConvSharp.Binary;
+using ConvSharp.Tests.Infrastructure;
+using Xunit;
+
+namespace ConvSharp.Tests;
+
+/// <summary>XNOR-Net's binary convolution: the definition on hand-worked cases, every algorithm against the reference, the API's checks.</summary>
+public class BinaryTests
+{
+    public static TheoryData<int> Chunks() => new(Enumerable.Range(0, 4));
+
+    [Theory]
+    [MemberData(nameof(Chunks))]
+    public void Random_problems_count_exactly_and_scale_within_the_bound(int chunk)
+    {
+        var failures = BinaryCases.Check(seed: 500 + chunk, count: 40);
+        Assert.True(failures.Count == 0, string.Join("\n", failures.Take(10)));
+    }
+
+    [Theory]
+    [InlineData(BinaryPadding.Zero, 4, 4)]        // only the four taps inside count
+    [InlineData(BinaryPadding.MinusOne, -1, 4)]   // five taps outside read −1 against +1 weights: 4 − 5
+    [InlineData(BinaryPadding.PlusOne, 9, 4)]
+    public void A_corner_counts_by_the_padding(BinaryPadding padding, int cornerCount, int cornerInside)
+    {
+        var image = Enumerable.Repeat(2f, 9).ToArray();     // every sign +1, |I| = 2
+        var kernel = Enumerable.Repeat(0.5f, 9).ToArray();  // every sign +1, α = 0.5
+        var options = new BinaryConv2DOptions { Padding = padding };
+        foreach (var algorithm in BinaryConv2D.Algorithms)
+        {
+            var problem = BinaryConv2DProblem.Create(3, 3, 3, 3, options);
+            var prepared = algorithm.Prepare(problem, new ReadOnlyPlane2D(kernel, 3, 3));
+            var counts = new int[9];
+            prepared.ComputeCounts(new ReadOnlyPlane2D(image, 3, 3), counts);
+            Assert.Equal(cornerCount, counts[0]);
+            Assert.Equal(padding == BinaryPadding.Zero ? 9 : 9, counts[4]);
+            var output = new float[9];
+            prepared.Execute(new ReadOnlyPlane2D(image, 3, 3), new Plane2D(output, 3, 3));
+
+            // K at the corner: four |2| inside, divided by all nine taps; α = 0.5.
+            Assert.Equal(cornerCount * (cornerInside * 2.0 / 9) * 0.5, output[0], 5);
+        }
+    }
+
+    [Fact]
+    public void Zero_binarises_to_minus_one()
+    {
+        var problem = BinaryConv2DProblem.Create(4, 70, 1, 1);
+        var kernel = new ReadOnlyPlane2D(new[] { 1f }, 1, 1);
+        foreach (var algorithm in BinaryConv2D.Algorithms)
+        {
+            var counts = new int[4 * 70];
+            algorithm.Prepare(problem, kernel).ComputeCounts(new ReadOnlyPlane2D(new float[4 * 70], 4, 70), counts);
+            Assert.All(counts, c => Assert.Equal(-1, c));
+        }
+    }
+
+    [Fact]
+    public void Auto_takes_the_bitsliced_path_and_says_why_not_elsewhere()
+    {
+        Assert.Equal("xnor-bitsliced", BinaryConv2D.AlgorithmFor(BinaryConv2DProblem.Create(1024, 1024, 3, 3)).Name);
+        var strided = BinaryConv2DProblem.Create(64, 64, 3, 3, new BinaryConv2DOptions { Stride = (2, 2) });
+        Assert.NotEqual("xnor-bitsliced", BinaryConv2D.AlgorithmFor(strided).Name);
+        Assert.Contains("horizontal stride 1 only", BinaryConv2D.Explain(strided), StringComparison.Ordinal);
+        Assert.EndsWith("_xnor_minus-one", BinaryConv2DProblem.Create(8, 8, 3, 3, new BinaryConv2DOptions { Padding = BinaryPadding.MinusOne }).ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bad_arguments_name_the_parameter_and_value()
+    {
+        var full = Assert.Throws<ArgumentOutOfRangeException>(() => BinaryConv2DProblem.Create(8, 8, 3, 3, new BinaryConv2DOptions { Size = OutputSize.Full }));
+        Assert.Equal("options.Size", full.ParamName);
+        var unknown = Assert.Throws<ArgumentException>(() => BinaryConv2D.AlgorithmFor(BinaryConv2DProblem.Create(8, 8, 3, 3), new BinaryConv2DOptions { Algorithm = "xnor-magic" }));
+        Assert.Contains("xnor-magic", unknown.Message, StringComparison.Ordinal);
+        var problem = BinaryConv2DProblem.Create(8, 8, 3, 3);
+        var shape = Assert.Throws<ArgumentException>(() => BinaryConv2D.Algorithms[0].Prepare(problem, new ReadOnlyPlane2D(new float[4], 2, 2)));
+        Assert.Equal("kernel", shape.ParamName);
+        var prepared = BinaryConv2D.Algorithms[0].Prepare(problem, new ReadOnlyPlane2D(new float[9], 3, 3));
+        var output = Enumerable.Repeat(7f, 49).ToArray();
+        Assert.Throws<ArgumentException>(() => prepared.Execute(new ReadOnlyPlane2D(new float[64], 8, 8), new Plane2D(output, 7, 7)));
+        Assert.All(output, v => Assert.Equal(7f, v));   // nothing written
+    }
+}
