@@ -13,7 +13,7 @@ namespace ConvSharp.Binary;
 /// </summary>
 public static class BinaryConv2D
 {
-    private static readonly BinaryAlgorithm[] AlgorithmList = [new XnorBitsliced(), new BinaryReference()];
+    private static readonly BinaryAlgorithm[] AlgorithmList = [new XnorBitsliced(), new XnorSeed(), new BinaryReference()];
 
     /// <summary>The binary algorithms, in the order Auto considers them.</summary>
     public static IReadOnlyList<BinaryAlgorithm> Algorithms => AlgorithmList;
