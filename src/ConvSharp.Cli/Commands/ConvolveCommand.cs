@@ -31,6 +31,8 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
             _ => throw new CliException($"--normalize '{settings.Normalize}' is not minmax, clip or abs"),
         };
         AtomicFile.RequireFolder(output);
+        if (settings.Binary) return Binary(settings, output, extension, normalization);
+        if (!string.Equals(settings.BinaryPadding, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary-padding applies with --binary only");
         var options = settings.ToOptions();
         var kernel = KernelParser.Parse(settings.Kernel!);
         var input = InputFile.Read(settings.Input);
@@ -39,24 +41,80 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
         var result = new Matrix(plan.Problem.OutputHeight, plan.Problem.OutputWidth, new float[(long)plan.Problem.OutputHeight * plan.Problem.OutputWidth]);
         plan.Execute(input.AsPlane(), kernel.AsPlane(), new Plane2D(result.Data, result.Rows, result.Columns), new ExecutionContext { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism });
 
-        AtomicFile.Write(output, stream =>
-        {
-            if (extension == ".npy") NpyWriter.Write(stream, result);
-            else PngOutput.Write(stream, result, normalization, settings.Depth, settings.Colormap);
-        });
+        Write(output, extension, result, normalization, settings);
+        if (settings.Stats) PrintStats(result, plan.Algorithm.Name, plan.Problem.ToString());
+        return 0;
+    }
 
-        if (settings.Stats)
+    /// <summary>
+    /// <c>--binary</c>: XNOR-Net's output for one plane. The float options that do not apply (convolution mode, a border,
+    /// Full size) are refused in one line; <c>--stats</c> adds the relative error against the float correlation of the
+    /// same input and kernel with a zero border, so users see what binarisation costs.
+    /// </summary>
+    private int Binary(ConvolveSettings settings, string output, string extension, Normalization normalization)
+    {
+        if (!string.Equals(settings.Mode, "correlate", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary correlates; --mode convolve does not apply");
+        if (!string.Equals(settings.Border, "constant", StringComparison.OrdinalIgnoreCase) || settings.BorderValue != "0")
+            throw new CliException("--binary pads by --binary-padding (zero, minus-one, plus-one); --border and --border-value do not apply");
+        var padding = settings.BinaryPadding.ToLowerInvariant() switch
         {
-            var finite = result.Data.Where(float.IsFinite).ToArray();
-            string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
-            environment.Console.WriteLine($"shape      {result.Rows} x {result.Columns}");
-            environment.Console.WriteLine($"min        {(finite.Length > 0 ? Format(finite.Min()) : "nan")}");
-            environment.Console.WriteLine($"max        {(finite.Length > 0 ? Format(finite.Max()) : "nan")}");
-            environment.Console.WriteLine($"mean       {(finite.Length > 0 ? Format(finite.Average(v => (double)v)) : "nan")}");
-            environment.Console.WriteLine($"algorithm  {plan.Algorithm.Name}");
-            environment.Console.WriteLine($"problem    {plan.Problem}");
+            "zero" => ConvSharp.Binary.BinaryPadding.Zero,
+            "minus-one" => ConvSharp.Binary.BinaryPadding.MinusOne,
+            "plus-one" => ConvSharp.Binary.BinaryPadding.PlusOne,
+            _ => throw new CliException($"--binary-padding '{settings.BinaryPadding}' is not zero, minus-one or plus-one"),
+        };
+        string algorithm = string.Equals(settings.Algorithm, "auto", StringComparison.OrdinalIgnoreCase) ? "Auto"
+            : ConvSharp.Binary.BinaryConv2D.Algorithms.FirstOrDefault(a => string.Equals(a.Name, settings.Algorithm, StringComparison.OrdinalIgnoreCase))?.Name
+              ?? throw new CliException($"--algorithm '{settings.Algorithm}' is not auto or a binary algorithm: {string.Join(", ", ConvSharp.Binary.BinaryConv2D.Algorithms.Select(a => a.Name.ToLowerInvariant()))}");
+        var options = new ConvSharp.Binary.BinaryConv2DOptions
+        {
+            Size = ProblemSettings.ParseSize(settings.Size) is var size && size == OutputSize.Full ? throw new CliException("--binary computes Same or Valid outputs; --size full does not apply") : size,
+            Anchor = settings.Anchor is null ? null : ProblemSettings.Pair(settings.Anchor, "--anchor", allowZero: true),
+            Stride = ProblemSettings.Pair(settings.Stride, "--stride", allowZero: false),
+            Dilation = ProblemSettings.Pair(settings.Dilation, "--dilation", allowZero: false),
+            Padding = padding,
+            Algorithm = algorithm,
+        };
+        var context = new ExecutionContext { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads) };
+        var kernel = KernelParser.Parse(settings.Kernel!);
+        var input = InputFile.Read(settings.Input);
+        var prepared = ConvSharp.Binary.BinaryConv2D.Prepare(input.Rows, input.Columns, kernel.AsPlane(), options);
+        var g = prepared.Problem.Geometry;
+        var result = new Matrix(g.OutputHeight, g.OutputWidth, new float[(long)g.OutputHeight * g.OutputWidth]);
+        prepared.Execute(input.AsPlane(), new Plane2D(result.Data, result.Rows, result.Columns), context);
+        Write(output, extension, result, normalization, settings);
+        if (!settings.Stats) return 0;
+        PrintStats(result, prepared.Algorithm.Name, prepared.Problem.ToString());
+
+        // The float correlation of the same data, same geometry, zero border: what the approximation is measured against.
+        var exact = new float[result.Data.Length];
+        Conv2D.Apply(input.AsPlane(), kernel.AsPlane(), new Plane2D(exact, result.Rows, result.Columns), g.ToOptions() with { MaxDegreeOfParallelism = context.MaxDegreeOfParallelism });
+        double difference = 0, norm = 0;
+        for (int i = 0; i < exact.Length; i++)
+        {
+            difference += Math.Pow((double)result.Data[i] - exact[i], 2);
+            norm += Math.Pow(exact[i], 2);
         }
 
+        environment.Console.WriteLine($"vs float   {(norm > 0 ? Math.Sqrt(difference / norm) : double.NaN).ToString("G4", CultureInfo.InvariantCulture)} relative error (‖binary − float‖ ÷ ‖float‖)");
         return 0;
+    }
+
+    private static void Write(string output, string extension, Matrix result, Normalization normalization, ConvolveSettings settings) => AtomicFile.Write(output, stream =>
+    {
+        if (extension == ".npy") NpyWriter.Write(stream, result);
+        else PngOutput.Write(stream, result, normalization, settings.Depth, settings.Colormap);
+    });
+
+    private void PrintStats(Matrix result, string algorithm, string problem)
+    {
+        var finite = result.Data.Where(float.IsFinite).ToArray();
+        string Format(double v) => v.ToString("G6", CultureInfo.InvariantCulture);
+        environment.Console.WriteLine($"shape      {result.Rows} x {result.Columns}");
+        environment.Console.WriteLine($"min        {(finite.Length > 0 ? Format(finite.Min()) : "nan")}");
+        environment.Console.WriteLine($"max        {(finite.Length > 0 ? Format(finite.Max()) : "nan")}");
+        environment.Console.WriteLine($"mean       {(finite.Length > 0 ? Format(finite.Average(v => (double)v)) : "nan")}");
+        environment.Console.WriteLine($"algorithm  {algorithm}");
+        environment.Console.WriteLine($"problem    {problem}");
     }
 }

@@ -39,8 +39,18 @@ public sealed class ConvolveSettings : AlgorithmSettings
 
     /// <summary>Print statistics.</summary>
     [CommandOption("--stats")]
-    [Description("Print shape, min, max, mean and the algorithm used")]
+    [Description("Print shape, min, max, mean and the algorithm used (with --binary also the relative error against the float correlation)")]
     public bool Stats { get; init; }
+
+    /// <summary>XNOR-Net's binary convolution instead of the float one.</summary>
+    [CommandOption("--binary")]
+    [Description("XNOR-Net binary convolution: sign(I) ⊛ sign(W)·K·α (an approximation; algorithms xnor-bitsliced, xnor-seed)")]
+    public bool Binary { get; init; }
+
+    /// <summary>What taps outside the image contribute under --binary.</summary>
+    [CommandOption("--binary-padding <P>")]
+    [Description("With --binary: zero (default: outside taps do not count), minus-one (the notebook's) or plus-one")]
+    public string BinaryPadding { get; init; } = "zero";
 
     /// <inheritdoc/>
     public override ValidationResult Validate()
