@@ -58,4 +58,17 @@ public class BinaryCommandTests
         Assert.Single(error.Trim().Split('\n'));
         Assert.False(File.Exists(folder.File("y.npy")));
     }
+
+    [Fact]
+    public void Profile_prints_the_notebooks_stages_for_xnor_seed()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("profile", "--algorithm", "xnor-seed", "--binary-padding", "minus-one", "--image-size", "96", "--json", folder.File("p.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(File.ReadAllText(folder.File("p.json")));
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().Select(e => e.GetProperty("name").GetString()).ToArray();
+        Assert.Equal(new[] { "im2col", "binarize", "k-alpha", "bitpack", "xnor", "bitunpack", "scale" }, stages);
+        Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
+        Assert.EndsWith("_xnor_minus-one", json.RootElement.GetProperty("problem").GetString(), StringComparison.Ordinal);
+    }
 }

@@ -53,28 +53,7 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
     /// </summary>
     private int Binary(ConvolveSettings settings, string output, string extension, Normalization normalization)
     {
-        if (!string.Equals(settings.Mode, "correlate", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary correlates; --mode convolve does not apply");
-        if (!string.Equals(settings.Border, "constant", StringComparison.OrdinalIgnoreCase) || settings.BorderValue != "0")
-            throw new CliException("--binary pads by --binary-padding (zero, minus-one, plus-one); --border and --border-value do not apply");
-        var padding = settings.BinaryPadding.ToLowerInvariant() switch
-        {
-            "zero" => ConvSharp.Binary.BinaryPadding.Zero,
-            "minus-one" => ConvSharp.Binary.BinaryPadding.MinusOne,
-            "plus-one" => ConvSharp.Binary.BinaryPadding.PlusOne,
-            _ => throw new CliException($"--binary-padding '{settings.BinaryPadding}' is not zero, minus-one or plus-one"),
-        };
-        string algorithm = string.Equals(settings.Algorithm, "auto", StringComparison.OrdinalIgnoreCase) ? "Auto"
-            : ConvSharp.Binary.BinaryConv2D.Algorithms.FirstOrDefault(a => string.Equals(a.Name, settings.Algorithm, StringComparison.OrdinalIgnoreCase))?.Name
-              ?? throw new CliException($"--algorithm '{settings.Algorithm}' is not auto or a binary algorithm: {string.Join(", ", ConvSharp.Binary.BinaryConv2D.Algorithms.Select(a => a.Name.ToLowerInvariant()))}");
-        var options = new ConvSharp.Binary.BinaryConv2DOptions
-        {
-            Size = ProblemSettings.ParseSize(settings.Size) is var size && size == OutputSize.Full ? throw new CliException("--binary computes Same or Valid outputs; --size full does not apply") : size,
-            Anchor = settings.Anchor is null ? null : ProblemSettings.Pair(settings.Anchor, "--anchor", allowZero: true),
-            Stride = ProblemSettings.Pair(settings.Stride, "--stride", allowZero: false),
-            Dilation = ProblemSettings.Pair(settings.Dilation, "--dilation", allowZero: false),
-            Padding = padding,
-            Algorithm = algorithm,
-        };
+        var options = BinaryOptions.Parse(settings, settings.BinaryPadding, settings.Algorithm);
         var context = new ExecutionContext { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads) };
         var kernel = KernelParser.Parse(settings.Kernel!);
         var input = InputFile.Read(settings.Input);

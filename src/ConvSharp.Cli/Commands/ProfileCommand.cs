@@ -27,6 +27,8 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Json is not null) AtomicFile.RequireFolder(settings.Json);
+        if (BinaryOptions.IsBinaryAlgorithm(settings.Algorithm)) return ProfileBinary(settings);
+        if (!string.Equals(settings.BinaryPadding, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary-padding applies to the binary algorithms (xnor-seed, xnor-bitsliced) only");
         var options = settings.ToOptions();
         var input = settings.Image is null ? BuiltInImage.Create(settings.ImageSize) : InputFile.Read(settings.Image);
         var kernel = KernelParser.Parse(settings.Kernel);
@@ -61,8 +63,69 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         using (var prepared = plan.Prepare(kernel.AsPlane())) bound = Math.Max(reference.Tolerance, prepared.ErrorBound(reference.MaxAbsInput));
         var verification = reference.Check(output, bound);
 
-        double total = median.Total;
         string name = algorithm!.Name;
+        string why = ReferenceEquals(algorithm, plan.Algorithm) ? plan.Reason : $"{plan.Algorithm.Name} declined this kernel's values, so {name} runs";
+        Report(settings, name, problem.ToString(), median, runs.Count, why, verification.Verified, verification.MaxAbsError);
+        return verification.Verified ? 0 : ConvSharpApp.Failure;
+    }
+
+    /// <summary>
+    /// <c>--algorithm xnor-seed</c> or <c>xnor-bitsliced</c>: XNOR-Net's stages on the notebook's data (seeded uniform
+    /// values in [−1, 1) of the built-in size, or <c>--image</c>), verified against the binary reference: counts exactly,
+    /// outputs within (kh·kw + 5)·2⁻²³ of it.
+    /// </summary>
+    private int ProfileBinary(ProfileSettings settings)
+    {
+        var options = BinaryOptions.Parse(settings, settings.BinaryPadding, settings.Algorithm);
+        var kernel = KernelParser.Parse(settings.Kernel);
+        var input = settings.Image is null ? NotebookData(settings.ImageSize) : InputFile.Read(settings.Image);
+        var prepared = ConvSharp.Binary.BinaryConv2D.Prepare(input.Rows, input.Columns, kernel.AsPlane(), options);
+        var g = prepared.Problem.Geometry;
+        var output = new float[(long)g.OutputHeight * g.OutputWidth];
+        var profiler = new StageProfiler();
+        var execution = new ExecutionContext { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads), Profiler = profiler };
+        var runs = new List<(double Total, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)>();
+        Timing.Measure(() =>
+        {
+            profiler.Reset();
+            long start = System.Diagnostics.Stopwatch.GetTimestamp();
+            prepared.Execute(input.AsPlane(), new Plane2D(output, g.OutputHeight, g.OutputWidth), execution);
+            runs.Add((System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds, profiler.Stages));
+        });
+        var median = runs.OrderBy(r => r.Total).ElementAt(runs.Count / 2);
+
+        var reference = ConvSharp.Binary.BinaryConv2D.Prepare(input.Rows, input.Columns, kernel.AsPlane(), options with { Algorithm = "Reference" });
+        var expected = new float[output.Length];
+        reference.Execute(input.AsPlane(), new Plane2D(expected, g.OutputHeight, g.OutputWidth));
+        int[] counts = new int[output.Length], expectedCounts = new int[output.Length];
+        prepared.ComputeCounts(input.AsPlane(), counts);
+        reference.ComputeCounts(input.AsPlane(), expectedCounts);
+        double tolerance = (prepared.Problem.Taps + 5) * Math.Pow(2, -23), worst = 0;
+        bool verified = counts.AsSpan().SequenceEqual(expectedCounts);
+        for (int i = 0; i < output.Length; i++)
+        {
+            double error = Math.Abs((double)output[i] - expected[i]);
+            worst = Math.Max(worst, error);
+            verified &= error <= (tolerance * Math.Abs(expected[i])) + 1e-30;
+        }
+
+        Report(settings, prepared.Algorithm.Name, prepared.Problem.ToString(), median, runs.Count, $"named: {prepared.Algorithm.Description}", verified, worst);
+        return verified ? 0 : ConvSharpApp.Failure;
+    }
+
+    /// <summary>The notebook's input: seeded uniform values in [−1, 1), <paramref name="size"/> square.</summary>
+    private static Matrix NotebookData(int size)
+    {
+        var random = new Random(2026);
+        var data = new float[(long)size * size];
+        for (long i = 0; i < data.Length; i++) data[i] = (float)((random.NextDouble() * 2) - 1);
+        return new Matrix(size, size, data);
+    }
+
+    /// <summary>Prints the stage table of the median run and writes the JSON.</summary>
+    private void Report(ProfileSettings settings, string name, string problem, (double Total, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages) median, int runs, string why, bool verified, double maxError)
+    {
+        double total = median.Total;
         var table = new Table().Title(Markup.Escape($"{name} on {problem}"))
             .AddColumn("stage").AddColumn(new TableColumn("ms") { Alignment = Justify.Right }).AddColumn(new TableColumn("share") { Alignment = Justify.Right });
         foreach (var (stage, elapsed) in median.Stages)
@@ -71,35 +134,30 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         table.AddRow("[dim]outside the stages[/]", $"[dim]{BenchReport.Ms(Math.Max(0, total - staged))}[/]", $"[dim]{(Math.Max(0, total - staged) / total).ToString("P1", CultureInfo.InvariantCulture)}[/]");
         table.AddRow("[bold]total (timed from outside)[/]", $"[bold]{BenchReport.Ms(total)}[/]", "100.0 %");
         environment.Console.Write(table);
-        environment.Console.WriteLine($"why: {(ReferenceEquals(algorithm, plan.Algorithm) ? plan.Reason : $"{plan.Algorithm.Name} declined this kernel's values, so {name} runs")}");
-        environment.Console.WriteLine($"runs: {runs.Count}; the stages shown are those of the run with the median total");
-        environment.Console.WriteLine($"verified against Reference: {(verification.Verified ? "yes" : "NO")} (max error {verification.MaxAbsError.ToString("G3", CultureInfo.InvariantCulture)})");
-
-        if (settings.Json is not null)
+        environment.Console.WriteLine($"why: {why}");
+        environment.Console.WriteLine($"runs: {runs}; the stages shown are those of the run with the median total");
+        environment.Console.WriteLine($"verified against Reference: {(verified ? "yes" : "NO")} (max error {maxError.ToString("G3", CultureInfo.InvariantCulture)})");
+        if (settings.Json is null) return;
+        AtomicFile.Write(settings.Json, stream =>
         {
-            AtomicFile.Write(settings.Json, stream =>
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
+            json.WriteStartObject();
+            json.WriteString("problem", problem);
+            json.WriteString("algorithm", name);
+            json.WriteBoolean("verified", verified);
+            json.WriteNumber("total_ms", Math.Round(total, 6));
+            json.WriteStartArray("stages");
+            foreach (var (stage, elapsed) in median.Stages)
             {
-                using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true });
                 json.WriteStartObject();
-                json.WriteString("problem", problem.ToString());
-                json.WriteString("algorithm", name);
-                json.WriteBoolean("verified", verification.Verified);
-                json.WriteNumber("total_ms", Math.Round(total, 6));
-                json.WriteStartArray("stages");
-                foreach (var (stage, elapsed) in median.Stages)
-                {
-                    json.WriteStartObject();
-                    json.WriteString("name", stage);
-                    json.WriteNumber("median_ms", Math.Round(elapsed.TotalMilliseconds, 6));
-                    json.WriteNumber("share", Math.Round(elapsed.TotalMilliseconds / total, 6));
-                    json.WriteEndObject();
-                }
-
-                json.WriteEndArray();
+                json.WriteString("name", stage);
+                json.WriteNumber("median_ms", Math.Round(elapsed.TotalMilliseconds, 6));
+                json.WriteNumber("share", Math.Round(elapsed.TotalMilliseconds / total, 6));
                 json.WriteEndObject();
-            });
-        }
+            }
 
-        return verification.Verified ? 0 : ConvSharpApp.Failure;
+            json.WriteEndArray();
+            json.WriteEndObject();
+        });
     }
 }

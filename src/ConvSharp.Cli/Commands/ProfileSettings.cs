@@ -22,6 +22,11 @@ public sealed class ProfileSettings : AlgorithmSettings
     [Description("Side of the built-in square image (default 1024)")]
     public int ImageSize { get; init; } = 1024;
 
+    /// <summary>Padding of the binary algorithms.</summary>
+    [CommandOption("--binary-padding <P>")]
+    [Description("For --algorithm xnor-seed or xnor-bitsliced: zero (default), minus-one (the notebook's) or plus-one")]
+    public string BinaryPadding { get; init; } = "zero";
+
     /// <summary>JSON output.</summary>
     [CommandOption("--json <FILE>")]
     [Description("Write the stage timings as JSON")]
