@@ -158,8 +158,22 @@ public class BenchCommandTests
         Assert.False(rows[1].TryGetProperty("gb_per_s", out _));
     }
 
+    [Fact]
+    public void Binary_suite_times_every_xnor_path_and_the_float_convolution()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--suite", "binary", "--no-python-peers", "--max-seconds", "0.01", "--json", folder.File("b.json"));
+        Assert.True(exit == 0, error + stdout);
+        using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(folder.File("b.json")));
+        var rows = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(["xnor-bitsliced", "xnor-seed"], rows.Take(2).Select(r => r.GetProperty("algorithm").GetString()));
+        Assert.StartsWith("float Conv2D", rows[2].GetProperty("algorithm").GetString(), StringComparison.Ordinal);
+        Assert.All(rows, r => Assert.True(r.GetProperty("verified").GetBoolean()));
+        Assert.All(rows, r => Assert.Contains("_xnor_minus-one", r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
+        Assert.Contains("GOP/s", stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
-    [InlineData("binary")]
     [InlineData("gpu")]
     public void Planned_suites_say_so_and_fail(string suite)
     {

@@ -33,6 +33,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         var options = settings.ToOptions();
         if (settings.Suite.Equals("gemm", StringComparison.OrdinalIgnoreCase)) return RunGemmSuite(settings, options.MaxDegreeOfParallelism);
         if (settings.Suite.Equals("layers", StringComparison.OrdinalIgnoreCase)) return RunLayerSuite(settings, options.MaxDegreeOfParallelism);
+        if (settings.Suite.Equals("binary", StringComparison.OrdinalIgnoreCase)) return RunBinarySuite(settings, options.MaxDegreeOfParallelism);
         var image = settings.Image is null ? null : InputFile.Read(settings.Image);
         var cases = BenchSuites.Build(settings.Suite.ToLowerInvariant(), image, settings.ImageSize, settings.Kernel, options);
         var selected = SelectAlgorithms(settings.Algorithms);
@@ -111,7 +112,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         {
             var (a, b) = GemmBench.Operands(benchCase);
             return new SuiteCaseRun(
-                () => GemmBench.RunOurs(benchCase, a, b, threads, settings.MaxSeconds),
+                () => [GemmBench.RunOurs(benchCase, a, b, threads, settings.MaxSeconds)],
                 python => python.Gemm(benchCase.Name, benchCase.M, benchCase.N, benchCase.K, a, b, threads, settings.MaxSeconds),
                 output => GemmBench.Verify(benchCase, a, b, output));
         });
@@ -128,15 +129,33 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         {
             var (input, weights) = LayerBench.Operands(benchCase);
             return new SuiteCaseRun(
-                () => LayerBench.RunOurs(benchCase, input, weights, threads, settings.MaxSeconds),
+                () => [LayerBench.RunOurs(benchCase, input, weights, threads, settings.MaxSeconds)],
                 python => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds),
                 output => LayerBench.Verify(benchCase, input, weights, output));
         });
         return ReportSuite("layers", "Conv2D layer, float32, 2·N·O·(C/g)·kh·kw·H'·W' flops", "torch", rows, settings);
     }
 
+    /// <summary>
+    /// <c>--suite binary</c>: XNOR-Net on the notebook's problem (1024², 3×3, its minus-one padding, uniform data in
+    /// [−1, 1)): each binary algorithm, the float convolution of the same data, and the notebook's numpy pipeline in a
+    /// Python process; the binary rows verified against the binary reference.
+    /// </summary>
+    private int RunBinarySuite(BenchSettings settings, int threads)
+    {
+        var rows = RunSuiteCases(BinaryBenchCase.Suite, settings, "binary runs the notebook's fixed problem", "xnor", "xnor numpy pipeline (python)", "", benchCase =>
+        {
+            var (input, kernel) = BinaryBench.Operands(benchCase);
+            return new SuiteCaseRun(
+                () => BinaryBench.RunOurs(benchCase, input, kernel, threads, settings.MaxSeconds),
+                python => python.Xnor(benchCase.Name, benchCase.Problem, input, kernel, threads, settings.MaxSeconds),
+                output => BinaryBench.Verify(benchCase, input, kernel, output));
+        });
+        return ReportSuite("binary", "XNOR-Net binary convolution, float32 in and out; GOP/s counts 2·kh·kw per output", "numpy", rows, settings, "GOP/s");
+    }
+
     /// <summary>How one case of a <see cref="SuiteRow"/> suite runs: our row, the Python peers' rows, and the check of a peer's output.</summary>
-    private sealed record SuiteCaseRun(Func<SuiteRow> Ours, Func<PythonPeerRunner, IReadOnlyList<PythonPeerRow>> Peers, Func<float[], (double MaxRelativeError, bool Verified)> Verify);
+    private sealed record SuiteCaseRun(Func<IReadOnlyList<SuiteRow>> Ours, Func<PythonPeerRunner, IReadOnlyList<PythonPeerRow>> Peers, Func<float[], (double MaxRelativeError, bool Verified)> Verify);
 
     /// <summary>
     /// Runs every case of a suite whose problems are fixed (no image or kernel options): our row, then, when a Python
@@ -157,7 +176,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                 foreach (var benchCase in cases)
                 {
                     var run = prepare(benchCase);
-                    rows.Add(Step(progress, $"{benchCase.Name}: {oursLabel}", run.Ours));
+                    rows.AddRange(Step(progress, $"{benchCase.Name}: {oursLabel}", run.Ours));
                     if (python is null) continue;
                     foreach (var peer in Step(progress, $"{benchCase.Name}: {peersLabel}", () => run.Peers(python)))
                     {
@@ -176,10 +195,10 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     }
 
     /// <summary>Prints a <see cref="SuiteRow"/> suite's table (ours ÷ the fastest peer of each case, by GFLOP/s), writes its JSON, and returns the exit code.</summary>
-    private int ReportSuite(string suite, string title, string peerName, List<SuiteRow> rows, BenchSettings settings)
+    private int ReportSuite(string suite, string title, string peerName, List<SuiteRow> rows, BenchSettings settings, string rate = "GFLOP/s")
     {
         var table = new Table().Title(title);
-        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", "GFLOP/s", "GB/s", $"vs {peerName}", "max rel. error", "verified" })
+        foreach (string column in new[] { "case", "algorithm", "median ms", "min", "max", rate, "GB/s", $"vs {peerName}", "max rel. error", "verified" })
             table.AddColumn(new TableColumn(column) { Alignment = column is "case" or "algorithm" or "verified" ? Justify.Left : Justify.Right });
         foreach (var row in rows)
         {
@@ -196,7 +215,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
 
         environment.Console.Write(table);
         var machine = MachineInfo.Current;
-        environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}; vs {peerName} is the GFLOP/s ratio to its fastest row (> 1 is faster).");
+        environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}; vs {peerName} is the {rate} ratio to its fastest row (> 1 is faster).");
         if (settings.Json is not null) AtomicFile.Write(settings.Json, s => s.Write(Encoding.UTF8.GetBytes(SuiteJson.ToJson(suite, machine, rows))));
         if (settings.Csv is not null || settings.Markdown is not null || settings.Chart is not null)
             environment.Console.MarkupLine($"[yellow]--suite {suite} writes --json only; --csv, --markdown and --chart are ignored[/]");

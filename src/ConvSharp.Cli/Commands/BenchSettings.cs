@@ -9,7 +9,7 @@ public sealed class BenchSettings : ProblemSettings
 {
     /// <summary>Suite name.</summary>
     [CommandOption("--suite <SUITE>")]
-    [Description("seed (default: the notebook's 1024² 3×3 problem), kernels (3..11 and a separable 7×7 Gaussian), separable (2048² Gaussians 7, 15, 31 and a rank-2 DoG 15), large (2048² with 15, 31, 63), gemm (SGEMM 512³ … 4096³ and the notebook's 1×9·9×1048576, beside numpy), layers (the Conv2D layer beside torch); binary and gpu arrive later")]
+    [Description("seed (default: the notebook's 1024² 3×3 problem), kernels (3..11 and a separable 7×7 Gaussian), separable (2048² Gaussians 7, 15, 31 and a rank-2 DoG 15), large (2048² with 15, 31, 63), gemm (SGEMM 512³ … 4096³ and the notebook's 1×9·9×1048576, beside numpy), layers (the Conv2D layer beside torch), binary (XNOR-Net on the notebook's problem beside its numpy pipeline); gpu arrives later")]
     public string Suite { get; init; } = "seed";
 
     /// <summary>Built-in image side.</summary>

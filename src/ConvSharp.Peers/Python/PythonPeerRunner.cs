@@ -56,17 +56,33 @@ public sealed class PythonPeerRunner(string python)
         var (sy, sx) = problem.Stride;
         var (dy, dx) = problem.Dilation;
         var (ay, ax) = problem.Anchor;
-        long bottom = ((long)(problem.OutputHeight - 1) * sy) + ((long)(kh - 1) * dy) - ay - (problem.InputHeight - 1);
-        long right = ((long)(problem.OutputWidth - 1) * sx) + ((long)(kw - 1) * dx) - ax - (problem.InputWidth - 1);
         var job = new Dictionary<string, object>
         {
             ["kind"] = "conv", ["case"] = caseName, ["h"] = problem.InputHeight, ["w"] = problem.InputWidth, ["kh"] = kh, ["kw"] = kw,
             ["out_h"] = problem.OutputHeight, ["out_w"] = problem.OutputWidth,
-            ["pads"] = new long[] { ay, bottom, ax, right }, ["border"] = problem.Border.Mode.ToString().ToLowerInvariant(),
+            ["pads"] = Pads(problem), ["border"] = problem.Border.Mode.ToString().ToLowerInvariant(),
             ["value"] = problem.Border.Value, ["anchor"] = new[] { ay, ax }, ["stride"] = new[] { sy, sx }, ["dilation"] = new[] { dy, dx },
             ["same"] = problem.Size == OutputSize.Same,
         };
         return RunJob(job, [("input", input), ("kernel", correlation)], threads, maxSeconds, (long)problem.OutputHeight * problem.OutputWidth);
+    }
+
+    /// <summary>
+    /// The notebook's XNOR pipeline in numpy on a binary problem of its kind (minus-one padding, stride and dilation 1):
+    /// one row, <c>xnor numpy pipeline (python)</c>, whose output is XNOR-Net's scaled output.
+    /// </summary>
+    public IReadOnlyList<PythonPeerRow> Xnor(string caseName, Binary.BinaryConv2DProblem problem, float[] input, float[] kernel, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        ArgumentNullException.ThrowIfNull(input);
+        ArgumentNullException.ThrowIfNull(kernel);
+        var g = problem.Geometry;
+        var job = new Dictionary<string, object>
+        {
+            ["kind"] = "xnor", ["case"] = caseName, ["h"] = g.InputHeight, ["w"] = g.InputWidth, ["kh"] = g.KernelHeight, ["kw"] = g.KernelWidth,
+            ["pads"] = Pads(g), ["out_h"] = g.OutputHeight, ["out_w"] = g.OutputWidth,
+        };
+        return RunJob(job, [("input", input), ("kernel", kernel)], threads, maxSeconds, (long)g.OutputHeight * g.OutputWidth);
     }
 
     /// <summary>torch's <c>conv2d</c> on a zero-padded layer problem, NCHW and channels_last (one row each); outputs NCHW.</summary>
@@ -111,6 +127,15 @@ public sealed class PythonPeerRunner(string python)
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>[top, bottom, left, right]: the rows and columns a problem's outputs read outside the image (negative: fewer than it holds).</summary>
+    private static long[] Pads(Conv2DProblem problem)
+    {
+        var (ay, ax) = problem.Anchor;
+        long bottom = ((long)(problem.OutputHeight - 1) * problem.Stride.Y) + ((long)(problem.KernelHeight - 1) * problem.Dilation.Y) - ay - (problem.InputHeight - 1);
+        long right = ((long)(problem.OutputWidth - 1) * problem.Stride.X) + ((long)(problem.KernelWidth - 1) * problem.Dilation.X) - ax - (problem.InputWidth - 1);
+        return [ay, bottom, ax, right];
     }
 
     private static int ResolveThreads(int threads) => threads < 1 ? Environment.ProcessorCount : threads;

@@ -6,7 +6,8 @@ JOB.json names one case. A product: {"kind": "gemm", "m", "n", "k", "a", "b", ..
 "h", "w", "kh", "kw", "input", "kernel" (the correlation kernel: flipped already for convolution), "out_h", "out_w",
 "pads" [top, bottom, left, right] (what the output reads outside the image), "border" (constant, replicate, reflect,
 reflect101, wrap), "value", "anchor" [ay, ax], "stride" [sy, sx], "dilation" [dy, dx], "same" (true for Same)}.
-A layer: {"kind": "layer", "n", "c", "h",
+XNOR (the notebook's pipeline, its semantics: zero padding, then x > 0): {"kind": "xnor", "h", "w", "kh", "kw", "input",
+"kernel", "pads", "out_h", "out_w"} (stride and dilation 1). A layer: {"kind": "layer", "n", "c", "h",
 "w", "o", "kh", "kw", "input", "weights", "pads", "stride", "dilation", "groups"} (zero padding, NCHW files).
 All carry "case", "out_dir", "threads" and "max_seconds". Operands are raw little-endian float32 files (row-major). For each method the script prints one JSON line: the method's name,
 "ok" with its median/min/max milliseconds and the .npy file (float32) it wrote, or "unavailable" with one line saying why.
@@ -366,6 +367,64 @@ def layer(job, np):
         report(job["case"], name, result, path)
 
 
+def xnor(job, np):
+    """The notebook's XNOR pipeline in numpy, as it wrote it: im2col by as_strided, binarize, K and alpha, bitpack with
+    np.packbits (windows of kh*kw bits to a uint64, MSB first), XNOR, popcount of each window's bits, scale."""
+    img = np.fromfile(job["input"], dtype="<f4").reshape(job["h"], job["w"])
+    fil = np.fromfile(job["kernel"], dtype="<f4").reshape(job["kh"], job["kw"])
+    kh, kw, oh, ow = job["kh"], job["kw"], job["out_h"], job["out_w"]
+    taps = kh * kw
+    if taps > 64:
+        report(job["case"], "xnor numpy pipeline (python)", why=f"the notebook packs whole windows into a uint64; {taps} taps do not fit")
+        return
+    per = 64 // taps
+    t, b, l, r = job["pads"]
+    bin_fil = np.uint8(fil.reshape(1, taps) > 0)
+    a = np.concatenate([np.tile(bin_fil[0], per), np.zeros(64 - per * taps, np.uint8)])
+    fil_pack = np.packbits(a).view(np.uint64).byteswap()
+    alpha = np.mean(np.abs(fil), dtype=np.float32)
+
+    # The notebook's bit_count per window, vectorised: a table of 2·popcount − taps for every 16-bit chunk's value.
+    chunk_bits = min(taps, 16)
+    table = (np.unpackbits(np.arange(1 << chunk_bits, dtype=np.uint32).view(np.uint8)).reshape(-1, 32).sum(axis=1)).astype(np.float32)
+
+    def counts_of(slot):
+        total = np.zeros(slot.shape, np.float32)
+        for shift in range(0, taps, 16):
+            total += table[((slot >> np.uint64(shift)) & np.uint64((1 << chunk_bits) - 1)).astype(np.intp)]
+        return 2 * total - taps
+
+    def run():
+        pad = np.pad(img, ((t, b), (l, r)))
+        s0, s1 = pad.strides
+        col = np.lib.stride_tricks.as_strided(pad, shape=(kh, kw, oh, ow), strides=(s0, s1, s0, s1)).reshape(taps, -1)
+        bin_col = np.uint8(col > 0)
+        # K as the notebook's stencil form (the fastest of its three in numpy): |I| summed over the window's shifts.
+        absolute = np.abs(pad)
+        k = np.zeros((oh, ow), np.float32)
+        for i in range(kh):
+            for j in range(kw):
+                k += absolute[i:i + oh, j:j + ow]
+        k = (k * np.float32(1 / taps)).reshape(-1)
+        windows = bin_col.shape[1]
+        groups = -(-windows // per)
+        packed = np.zeros((groups * per, taps), np.uint8)
+        packed[:windows] = bin_col.T
+        packed = np.concatenate([packed.reshape(groups, per * taps), np.zeros((groups, 64 - per * taps), np.uint8)], axis=1)
+        col_pack = np.packbits(packed).view(np.uint64).byteswap()
+        z = np.bitwise_not(np.bitwise_xor(fil_pack, col_pack))
+        out = np.empty((groups, per), np.float32)
+        for j in range(per):
+            slot = (z >> np.uint64(64 - (j + 1) * taps)) & np.uint64((1 << taps) - 1)
+            out[:, j] = counts_of(slot)
+        return (out.reshape(-1)[:windows] * k * alpha).reshape(oh, ow)
+
+    result, out = measure(run, job["max_seconds"])
+    path = os.path.join(job["out_dir"], "xnor_numpy.npy")
+    np.save(path, np.ascontiguousarray(out, dtype="<f4"))
+    report(job["case"], "xnor numpy pipeline (python)", result, path, accuracy="xnor")
+
+
 def main():
     with open(sys.argv[1], encoding="utf-8") as f:
         job = json.load(f)
@@ -378,6 +437,8 @@ def main():
         gemm(job, np)
     elif job["kind"] == "conv":
         conv(job, np)
+    elif job["kind"] == "xnor":
+        xnor(job, np)
     elif job["kind"] == "layer":
         layer(job, np)
     else:
