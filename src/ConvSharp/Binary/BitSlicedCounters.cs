@@ -1,4 +1,6 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace ConvSharp.Binary;
 
@@ -31,6 +33,12 @@ internal static unsafe class BitSlicedCounters
     /// <summary>The 64 counts as bytes: target[k] = Σ_b ((counters[b] &gt;&gt; k) &amp; 1) &lt;&lt; b.</summary>
     public static void Unslice(ulong* counters, int width, byte* target)
     {
+        if (Avx2.IsSupported)
+        {
+            UnsliceAvx2(counters, width, target);
+            return;
+        }
+
         fixed (ulong* spread = Spread)
         {
             for (int q = 0; q < 8; q++)
@@ -39,6 +47,30 @@ internal static unsafe class BitSlicedCounters
                 for (int b = 0; b < width; b++) lanes += spread[(counters[b] >> (8 * q)) & 0xFF] << b;
                 *(ulong*)(target + (8 * q)) = lanes;
             }
+        }
+    }
+
+    /// <summary>
+    /// 32 pixels at a time: each counter word's 32 bits are spread to 32 bytes (a broadcast, one in-lane byte shuffle
+    /// that repeats byte j eight times, an AND with the bits 1, 2, … 128 and a compare), and the 0xFF bytes of bit plane b
+    /// add 2^b: six instructions per plane per 32 pixels where the table takes four lookups per plane per 8.
+    /// </summary>
+    private static void UnsliceAvx2(ulong* counters, int width, byte* target)
+    {
+        var repeat = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        var bits = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        for (int half = 0; half < 2; half++)
+        {
+            var sum = Vector256<byte>.Zero;
+            for (int b = 0; b < width; b++)
+            {
+                var chunk = Vector256.Create((uint)(counters[b] >> (32 * half))).AsByte();
+                var spread = Avx2.Shuffle(chunk, repeat);
+                var set = Avx2.CompareEqual(Avx2.And(spread, bits), bits);
+                sum = Avx2.Add(sum, Avx2.And(set, Vector256.Create((byte)(1 << b))));
+            }
+
+            sum.Store(target + (32 * half));
         }
     }
 

@@ -7,7 +7,7 @@ namespace ConvSharp.Binary;
 /// <summary><see cref="XnorBitsliced"/> with one kernel: its sign bits, α, and the box filter that gives K.</summary>
 internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
 {
-    private readonly int _outputWords, _rowWords, _counterBits, _absPitch;
+    private readonly int _outputWords, _rowWords, _counterBits, _absPitch, _ringRows;
     private readonly long _firstColumn;
     private readonly float[] _columnsInside;
 
@@ -20,6 +20,10 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         long reach = ((long)(g.KernelWidth - 1) * g.Dilation.X) - g.Anchor.X - _firstColumn;
         _rowWords = SignRows.WordsFor(_outputWords, reach);
         _absPitch = (int)((64L * _outputWords) + reach + 8);
+
+        // A band keeps the horizontal window sums of the input rows its windows read, in a direct-mapped ring that holds
+        // every row of one window: (kh − 1)·dy + 1 rows, and the next output row's, rounded up to a power of two.
+        _ringRows = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(((g.KernelHeight - 1) * g.Dilation.Y) + 1 + g.Stride.Y));
         _counterBits = BitSlicedCounters.BitsFor(problem.Taps);
         _columnsInside = new float[(64 * _outputWords) + 8];
         for (int x = 0; x < g.OutputWidth; x++)
@@ -43,9 +47,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         var g = Problem.Geometry;
         bool scaled = counts.IsEmpty;
         int bands = ParallelRowIterator.MaxBands(context.Threads);
-        long signFloats = SignRows.Floats(g.InputHeight, _rowWords), bandFloats = Math.Max((_counterBits * 2) + (_outputWords * 16L) + 8, _absPitch);
-        long absFloats = scaled ? (long)g.InputHeight * _absPitch : 0;
-        float[] workspace = context.Workspace.Rent(signFloats + (bands * bandFloats) + absFloats);
+        long signFloats = SignRows.Floats(g.InputHeight, _rowWords), bandFloats = BandFloats;
+        float[] workspace = context.Workspace.Rent(signFloats + (bands * bandFloats));
         try
         {
             fixed (float* scratch = workspace)
@@ -54,16 +57,15 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             fixed (float* outputPtr = output.Data)
             {
                 var signs = new SignRows((ulong*)scratch, g.InputHeight, _rowWords, _firstColumn);
-                float* absolute = scaled ? scratch + signFloats + (bands * bandFloats) : null;
                 using (context.Stage("binarize"))
                 {
-                    var pack = new SignPackBands(signs, inputPtr, g.InputWidth, input.Pitch, Problem.Padding, absolute, this, scratch + signFloats, bandFloats);
+                    var pack = new SignPackBands(signs, inputPtr, g.InputWidth, input.Pitch, Problem.Padding);
                     ParallelRowIterator.For(g.InputHeight, (long)g.InputWidth, context, 1, pack);
                 }
 
                 using (context.Stage("xnor-popcount-scale"))
                 {
-                    var rows = new XnorRowBands(this, signs, scratch + signFloats, bandFloats, countPtr, absolute, outputPtr, output.Pitch);
+                    var rows = new XnorRowBands(this, signs, scratch + signFloats, bandFloats, countPtr, scaled ? inputPtr : null, input.Pitch, outputPtr, output.Pitch);
                     ParallelRowIterator.For(g.OutputHeight, (long)_outputWords * 64 * Problem.Taps / 8, context, 1, rows);
                 }
             }
@@ -75,49 +77,15 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     }
 
     /// <summary>
-    /// Packs input rows into sign words and, for the scaled output, each row's horizontal window sums of |I| for K
-    /// (zero outside the image): hsum[r][x] = Σ_j |I[r, x + j·dx − ax]|, so an output adds kh of them, not kh·kw.
+    /// One band's scratch: the counters and count bytes, one zero-padded row of |I|, and the ring of horizontal window
+    /// sums with its row tags.
     /// </summary>
-    private readonly struct SignPackBands(SignRows signs, float* input, int width, int pitch, BinaryPadding padding, float* sums, PreparedXnorBitsliced owner, float* scratch, long bandFloats) : IRowBandOperation
+    private long BandFloats => (_counterBits * 2) + (_outputWords * 16L) + 8 + _absPitch + (2L * _ringRows) + ((long)_ringRows * _absPitch);
+
+    /// <summary>Packs input rows into sign words, in parallel.</summary>
+    private readonly struct SignPackBands(SignRows signs, float* input, int width, int pitch, BinaryPadding padding) : IRowBandOperation
     {
-        public void Invoke(int band, int start, int end)
-        {
-            signs.Pack(input, width, pitch, padding, start, end);
-            if (sums is null) return;
-            var g = owner.Problem.Geometry;
-            long left = -signs.FirstColumn, shift = -g.Anchor.X - signs.FirstColumn;
-            int pitchAbs = owner._absPitch, outputs = g.OutputWidth;
-            float* padded = scratch + (band * bandFloats);   // one zero-padded row of |I|
-            new Span<float>(padded, pitchAbs).Clear();
-            for (int r = start; r < end; r++)
-            {
-                float* source = input + ((long)r * pitch), target = sums + ((long)r * pitchAbs);
-                int c = 0;
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    for (; c + 8 <= width; c += 8) Vector256.Store(Vector256.Abs(Vector256.Load(source + c)), padded + left + c);
-                }
-
-                for (; c < width; c++) padded[left + c] = Math.Abs(source[c]);
-                int x = 0;
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    for (; x + 8 <= outputs; x += 8)
-                    {
-                        var sum = Vector256<float>.Zero;
-                        for (int j = 0; j < g.KernelWidth; j++) sum += Vector256.Load(padded + shift + x + ((long)j * g.Dilation.X));
-                        Vector256.Store(sum, target + x);
-                    }
-                }
-
-                for (; x < outputs; x++)
-                {
-                    float sum = 0;
-                    for (int j = 0; j < g.KernelWidth; j++) sum += padded[shift + x + ((long)j * g.Dilation.X)];
-                    target[x] = sum;
-                }
-            }
-        }
+        public void Invoke(int band, int start, int end) => signs.Pack(input, width, pitch, padding, start, end);
     }
 
     /// <summary>
@@ -125,7 +93,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     /// output; then either the counts, or the scaled outputs with K's window sums of |I| added on the fly from the
     /// zero-padded rows.
     /// </summary>
-    private readonly struct XnorRowBands(PreparedXnorBitsliced owner, SignRows signs, float* scratch, long bandFloats, int* counts, float* absolute, float* output, int outputPitch) : IRowBandOperation
+    private readonly struct XnorRowBands(PreparedXnorBitsliced owner, SignRows signs, float* scratch, long bandFloats, int* counts, float* input, int inputPitch, float* output, int outputPitch) : IRowBandOperation
     {
         public void Invoke(int band, int start, int end)
         {
@@ -134,6 +102,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             int bits = owner._counterBits, words = owner._outputWords, taps = p.Taps;
             ulong* counters = (ulong*)(scratch + (band * bandFloats));
             byte* agree = (byte*)(counters + bits);
+            var sums = new WindowSumRing(owner, input, inputPitch, scratch + (band * bandFloats) + (bits * 2) + (words * 16L) + 8);
             bool zero = p.Padding == BinaryPadding.Zero;
             bool[] weights = owner.Kernel.Signs;
             float scale = (float)(owner.Alpha / taps);
@@ -180,7 +149,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 }
                 else
                 {
-                    Scale(y, rowsInside, agree, output + ((long)y * outputPitch), scale);
+                    Scale(y, rowsInside, agree, output + ((long)y * outputPitch), scale, ref sums);
                 }
             }
         }
@@ -236,8 +205,17 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         }
 
         /// <summary>out[x] = (2·agree[x] − n)·(Σ_window |I|)·α / (kh·kw) for one output row, the window sums from the rows' horizontal sums.</summary>
-        private void Scale(int y, int rowsInside, byte* agree, float* target, float scale)
+        private void Scale(int y, int rowsInside, byte* agree, float* target, float scale, ref WindowSumRing sums)
         {
+            var g0 = owner.Problem.Geometry;
+            float** rows = stackalloc float*[g0.KernelHeight];
+            int used = 0;
+            for (int i = 0; i < g0.KernelHeight; i++)
+            {
+                long r = ((long)y * g0.Stride.Y) + ((long)i * g0.Dilation.Y) - g0.Anchor.Y;
+                if (r >= 0 && r < g0.InputHeight) rows[used++] = sums.Row(r);
+            }
+
             var p = owner.Problem;
             var g = p.Geometry;
             bool zero = p.Padding == BinaryPadding.Zero;
@@ -253,11 +231,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                     for (; x + 8 <= width; x += 8)
                     {
                         var sum = Vector256<float>.Zero;
-                        for (int i = 0; i < g.KernelHeight; i++)
-                        {
-                            long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
-                            if (r >= 0 && r < g.InputHeight) sum += Vector256.Load(absolute + (r * owner._absPitch) + x);
-                        }
+                        for (int i = 0; i < used; i++) sum += Vector256.Load(rows[i] + x);
 
                         var bytes = Vector128.WidenLower(Vector128.Load(agree + x));
                         var (low, high) = Vector128.Widen(bytes);
@@ -271,15 +245,75 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             for (; x < width; x++)
             {
                 float sum = 0;
-                for (int i = 0; i < g.KernelHeight; i++)
-                {
-                    long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
-                    if (r >= 0 && r < g.InputHeight) sum += absolute[(r * owner._absPitch) + x];
-                }
+                for (int i = 0; i < used; i++) sum += rows[i][x];
 
                 int n = zero ? rowsInside * (int)owner._columnsInside[x] : p.Taps;
                 target[x] = ((2 * agree[x]) - n) * sum * scale;
             }
+        }
+    }
+
+    /// <summary>
+    /// A band's horizontal window sums of |I|, hsum[r][x] = Σ_j |I[r, x + j·dx − ax]| (zero outside the image), each
+    /// computed once, when a window first reads its row, into a direct-mapped ring: an output adds kh of them instead
+    /// of kh·kw samples, and no plane of sums is ever written.
+    /// </summary>
+    private struct WindowSumRing
+    {
+        private readonly PreparedXnorBitsliced _owner;
+        private readonly float* _input, _padded, _rows;
+        private readonly long* _held;
+        private readonly int _pitch;
+
+        public WindowSumRing(PreparedXnorBitsliced owner, float* input, int pitch, float* scratch)
+        {
+            _owner = owner;
+            _input = input;
+            _pitch = pitch;
+            _padded = scratch;
+            _held = (long*)(scratch + owner._absPitch);
+            _rows = scratch + owner._absPitch + (2L * owner._ringRows);
+            if (input is null) return;
+            new Span<float>(_padded, owner._absPitch).Clear();
+            for (int slot = 0; slot < owner._ringRows; slot++) _held[slot] = long.MinValue;
+        }
+
+        /// <summary>The sums of input row <paramref name="row"/> (inside the image), output-column indexed.</summary>
+        public float* Row(long row)
+        {
+            int slot = (int)(row & (_owner._ringRows - 1));
+            float* target = _rows + ((long)slot * _owner._absPitch);
+            if (_held[slot] == row) return target;
+            _held[slot] = row;
+            var g = _owner.Problem.Geometry;
+            long left = -_owner._firstColumn, shift = -g.Anchor.X - _owner._firstColumn;
+            float* source = _input + (row * _pitch);
+            int c = 0, width = g.InputWidth, outputs = g.OutputWidth;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; c + 8 <= width; c += 8) Vector256.Store(Vector256.Abs(Vector256.Load(source + c)), _padded + left + c);
+            }
+
+            for (; c < width; c++) _padded[left + c] = Math.Abs(source[c]);
+            int x = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                for (; x + 8 <= outputs; x += 8)
+                {
+                    var sum = Vector256<float>.Zero;
+                    for (int j = 0; j < g.KernelWidth; j++) sum += Vector256.Load(_padded + shift + x + ((long)j * g.Dilation.X));
+                    Vector256.Store(sum, target + x);
+                }
+            }
+
+            for (; x < outputs; x++)
+            {
+                float sum = 0;
+                for (int j = 0; j < g.KernelWidth; j++) sum += _padded[shift + x + ((long)j * g.Dilation.X)];
+                target[x] = sum;
+            }
+
+            return target;
         }
     }
 }
