@@ -88,6 +88,41 @@ public class BinaryTests
     }
 
     [Fact]
+    public void The_three_forms_of_k_agree_with_the_definition()
+    {
+        var random = new Random(8);
+        for (int trial = 0; trial < 30; trial++)
+        {
+            int h = random.Next(1, 40), w = random.Next(1, 90), kh = random.Next(1, 6), kw = random.Next(1, 6);
+            var options = new BinaryConv2DOptions { Stride = (random.Next(1, 3), random.Next(1, 3)), Dilation = (random.Next(1, 3), random.Next(1, 3)) };
+            BinaryConv2DProblem problem;
+            try
+            {
+                problem = BinaryConv2DProblem.Create(h, w, kh, kw, options);
+            }
+            catch (ArgumentException)
+            {
+                continue;
+            }
+
+            var data = Enumerable.Range(0, h * w).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+            var image = new ReadOnlyPlane2D(data, h, w);
+            var kernel = new ReadOnlyPlane2D(new float[kh * kw], kh, kw);
+            var g = problem.Geometry;
+            foreach (var form in Enum.GetValues<WindowMeanForm>())
+            {
+                var k = new float[g.OutputHeight * g.OutputWidth];
+                BinaryConv2D.WindowMeans(image, problem, form, k, new ExecutionContext { MaxDegreeOfParallelism = 3, MinimumWorkPerBand = 1 });
+                for (int i = 0; i < k.Length; i++)
+                {
+                    double exact = BinaryCases.ReferenceAt(problem, kernel, image, i / g.OutputWidth, i % g.OutputWidth).K;
+                    Assert.True(Math.Abs(k[i] - exact) <= ((problem.Taps + 2) * Math.Pow(2, -23) * exact) + 1e-30, $"{form} on {problem}: K[{i}] = {k[i]}, exact {exact}");
+                }
+            }
+        }
+    }
+
+    [Fact]
     public void Zero_binarises_to_minus_one()
     {
         var problem = BinaryConv2DProblem.Create(4, 70, 1, 1);

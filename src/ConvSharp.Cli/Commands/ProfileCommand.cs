@@ -110,7 +110,23 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         }
 
         Report(settings, prepared.Algorithm.Name, prepared.Problem.ToString(), median, runs.Count, $"named: {prepared.Algorithm.Description}", verified, worst);
+        if (prepared.Algorithm.Name == "xnor-seed") ReportWindowMeans(input, prepared.Problem, execution with { Profiler = null });
         return verified ? 0 : ConvSharpApp.Failure;
+    }
+
+    /// <summary>The notebook's comparison of its three ways of computing K, each timed as a row is (the pipeline's k-alpha uses the vectorised one).</summary>
+    private void ReportWindowMeans(Matrix input, ConvSharp.Binary.BinaryConv2DProblem problem, ExecutionContext context)
+    {
+        var g = problem.Geometry;
+        var k = new float[(long)g.OutputHeight * g.OutputWidth];
+        var parts = new List<string>();
+        foreach (var form in Enum.GetValues<ConvSharp.Binary.WindowMeanForm>())
+        {
+            var timing = Timing.Measure(() => ConvSharp.Binary.BinaryConv2D.WindowMeans(input.AsPlane(), problem, form, k, context));
+            parts.Add($"{form} {BenchReport.Ms(timing.MedianMs)} ms");
+        }
+
+        environment.Console.WriteLine($"K three ways (median): {string.Join(", ", parts)}");
     }
 
     /// <summary>The notebook's input: seeded uniform values in [−1, 1), <paramref name="size"/> square.</summary>

@@ -52,6 +52,26 @@ public static class BinaryConv2D
         return AlgorithmFor(problem, options).Prepare(problem, kernel);
     }
 
+    /// <summary>
+    /// K, the mean of |I| over each window (zero outside, ÷ kh·kw), in one of the notebook's three forms, into
+    /// <paramref name="k"/> (H' × W', row-major). All three agree within float rounding; <c>convsharp profile
+    /// --algorithm xnor-seed</c> times each.
+    /// </summary>
+    /// <exception cref="ArgumentException">The input is not the problem's size, or k is not H'·W' long.</exception>
+    public static void WindowMeans(ReadOnlyPlane2D input, BinaryConv2DProblem problem, WindowMeanForm form, Span<float> k, ExecutionContext? context = null)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var g = problem.Geometry;
+        if (input.Height != g.InputHeight || input.Width != g.InputWidth)
+            ThrowHelper.Argument(nameof(input), $"input is {input.Height}×{input.Width}; the problem's is {g.InputHeight}×{g.InputWidth}.");
+        if (k.Length != (long)g.OutputHeight * g.OutputWidth)
+            ThrowHelper.Argument(nameof(k), $"k holds {k.Length}; the output has {g.OutputHeight}·{g.OutputWidth} = {(long)g.OutputHeight * g.OutputWidth}.");
+        if (!Enum.IsDefined(form)) ThrowHelper.OutOfRange(nameof(form), form, "Im2ColColumns, Im2ColVectorised or BoxFilter.");
+        context ??= ExecutionContext.Default;
+        context.Validate();
+        ConvSharp.Binary.WindowMeans.Compute(input, problem, form, k, context);
+    }
+
     /// <summary>The scaled output (sign(I) ⊛ sign(W))·K·α of <paramref name="input"/> into <paramref name="output"/> (H' × W' of the options' size).</summary>
     /// <exception cref="ArgumentException">A shape or option is invalid, or the output has the wrong shape or overlaps the input.</exception>
     public static void Apply(ReadOnlyPlane2D input, ReadOnlyPlane2D kernel, Plane2D output, BinaryConv2DOptions? options = null, ExecutionContext? context = null) =>

@@ -169,7 +169,7 @@ internal sealed unsafe class PreparedXnorSeed : PreparedBinaryConvolution
                         Binarize(p, y, SeedBuffers.Panel(s) + first, b.Windows, b.Bits(s) + first, b.Valid(s) + first);
                         break;
                     case SeedStep.K:
-                        MeanAbsolute(SeedBuffers.Panel(s) + first, b.Windows, taps, width, b.K(s) + first);
+                        WindowMeans.Vectorised(SeedBuffers.Panel(s) + first, b.Windows, taps, width, b.K(s) + first);
                         break;
                     case SeedStep.Bitpack:
                         layout.PackTapMajor(b.Bits(s) + first, b.Windows, width, b.Packed(s) + ((long)r * wordsPerRow));
@@ -234,26 +234,6 @@ internal sealed unsafe class PreparedXnorSeed : PreparedBinaryConvolution
                     for (; x < high; x++) tapBits[x] = tap[x] > 0 ? (byte)1 : (byte)0;
                 }
             }
-        }
-
-        /// <summary>K = Σ_t |panel[t]| ÷ taps per window, summed tap by tap (contiguous rows, vectorised).</summary>
-        private static void MeanAbsolute(float* panel, long ld, int taps, int width, float* k)
-        {
-            new Span<float>(k, width).Clear();
-            for (int t = 0; t < taps; t++)
-            {
-                float* tap = panel + (t * ld);
-                int x = 0;
-                if (Vector256.IsHardwareAccelerated)
-                {
-                    for (; x + 8 <= width; x += 8) Vector256.Store(Vector256.Load(k + x) + Vector256.Abs(Vector256.Load(tap + x)), k + x);
-                }
-
-                for (; x < width; x++) k[x] += Math.Abs(tap[x]);
-            }
-
-            float inverse = 1f / taps;
-            for (int x = 0; x < width; x++) k[x] *= inverse;
         }
 
         /// <summary>Each window's count from its slot of the XNOR words: 2·popcount(agreements that count) − n.</summary>
