@@ -71,20 +71,18 @@ internal readonly unsafe struct SignRows
         SetRange(target, width, 0);   // clear the inside columns, then OR their signs in
         int c = 0;
         long offset = -FirstColumn;
+        if (Vector256.IsHardwareAccelerated)
         {
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (; c + 8 <= width; c += 8) Or(target, offset + c, Vector256.GreaterThan(Vector256.Load(x + c), Vector256<float>.Zero).ExtractMostSignificantBits());
-            }
-            else if (Vector128.IsHardwareAccelerated)
-            {
-                for (; c + 4 <= width; c += 4) Or(target, offset + c, Vector128.GreaterThan(Vector128.Load(x + c), Vector128<float>.Zero).ExtractMostSignificantBits());
-            }
+            for (; c + 8 <= width; c += 8) Or(target, offset + c, Vector256.GreaterThan(Vector256.Load(x + c), Vector256<float>.Zero).ExtractMostSignificantBits());
+        }
+        else if (Vector128.IsHardwareAccelerated)
+        {
+            for (; c + 4 <= width; c += 4) Or(target, offset + c, Vector128.GreaterThan(Vector128.Load(x + c), Vector128<float>.Zero).ExtractMostSignificantBits());
+        }
 
-            for (; c < width; c++)
-            {
-                if (x[c] > 0) Or(target, offset + c, 1);
-            }
+        for (; c < width; c++)
+        {
+            if (x[c] > 0) Or(target, offset + c, 1);
         }
     }
 
