@@ -1,0 +1,302 @@
+using System;
+using System.Numerics;
+using ConvSharp.Execution;
+using ConvSharp.Layers;
+
+namespace ConvSharp.Binary;
+
+/// <summary>
+/// XNOR-Net's binary convolution layer (Rastegari et al. 2016, §3.2) over batched NCHW tensors: for output channel o,
+/// out = (sign(I) ⊛ sign(W_o))·K·α_o, with α_o = mean |W_o| over its C·kh·kw weights, K = A ∗ k where A is the mean over
+/// channels of |I| and k the kh × kw box of 1/(kh·kw) (zero outside), and ⊛ summing sign products over every channel
+/// and every tap that counts (<see cref="BinaryPadding"/>). Binary semantics: an approximation of <see cref="Conv2DLayer"/>,
+/// never one of its algorithms. One group. See docs/algorithms.md.
+/// </summary>
+/// <remarks>
+/// <c>xnor-bgemm</c> packs the input's sign bits along channels, 64 to a word per pixel (an NHWC bit layout), and each
+/// filter the same way, so an output's count is Σ over taps and channel words of popcount(XNOR), the last word masked.
+/// </remarks>
+public sealed unsafe class BinaryConv2DLayer
+{
+    private readonly float[] _alphas;
+    private readonly ulong[] _filters;   // [o][tap][word]
+    private readonly bool[] _signs;      // [o][c][i][j], for the reference
+    private readonly int _words;
+
+    /// <param name="weights">O × C × kh × kw, row-major (one group).</param>
+    /// <param name="outputChannels">O.</param>
+    /// <param name="kernelHeight">kh.</param>
+    /// <param name="kernelWidth">kw.</param>
+    /// <param name="options">Stride, dilation, padding, binary padding, algorithm.</param>
+    /// <exception cref="ArgumentException">The weights are not a whole number of O × kh × kw filters, or the algorithm is unknown.</exception>
+    public BinaryConv2DLayer(ReadOnlySpan<float> weights, int outputChannels, int kernelHeight, int kernelWidth, BinaryLayerOptions? options = null)
+    {
+        Options = options ?? BinaryLayerOptions.Default;
+        if (outputChannels < 1) ThrowHelper.OutOfRange(nameof(outputChannels), outputChannels, "1 or more.");
+        if (kernelHeight < 1) ThrowHelper.OutOfRange(nameof(kernelHeight), kernelHeight, "1 or more.");
+        if (kernelWidth < 1) ThrowHelper.OutOfRange(nameof(kernelWidth), kernelWidth, "1 or more.");
+        long filter = (long)outputChannels * kernelHeight * kernelWidth;
+        if (weights.IsEmpty || weights.Length % filter != 0)
+            ThrowHelper.Argument(nameof(weights), $"weights holds {weights.Length} floats, not a whole number of O·kh·kw = {filter} (O × C × kh × kw).");
+        if (Options.Algorithm is not ("Auto" or "xnor-bgemm" or "Reference"))
+            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{Options.Algorithm}' is not Auto, xnor-bgemm or Reference.");
+        if (!Enum.IsDefined(Options.BinaryPadding)) ThrowHelper.OutOfRange("options.BinaryPadding", Options.BinaryPadding, "Zero, MinusOne or PlusOne.");
+        OutputChannels = outputChannels;
+        KernelHeight = kernelHeight;
+        KernelWidth = kernelWidth;
+        InputChannels = (int)(weights.Length / filter);
+        _words = (InputChannels + 63) / 64;
+        int taps = kernelHeight * kernelWidth, perFilter = InputChannels * taps;
+        _alphas = new float[outputChannels];
+        _signs = new bool[weights.Length];
+        _filters = new ulong[(long)outputChannels * taps * _words];
+        for (int o = 0; o < outputChannels; o++)
+        {
+            double sum = 0;
+            for (int c = 0; c < InputChannels; c++)
+            {
+                for (int t = 0; t < taps; t++)
+                {
+                    float w = weights[(o * perFilter) + (c * taps) + t];
+                    sum += Math.Abs((double)w);
+                    _signs[(o * perFilter) + (c * taps) + t] = w > 0;
+                    if (w > 0) _filters[(((long)o * taps) + t) * _words + (c >> 6)] |= 1UL << (c & 63);
+                }
+            }
+
+            _alphas[o] = (float)(sum / perFilter);
+
+            // Channels past C in the last word: weight bit 1 against an input bit 0, so their XNOR is 0 and never counts.
+            for (int t = 0; t < taps && (InputChannels & 63) != 0; t++) _filters[(((long)o * taps) + t) * _words + _words - 1] |= ~0UL << (InputChannels & 63);
+        }
+    }
+
+    /// <summary>The options the layer was built with.</summary>
+    public BinaryLayerOptions Options { get; }
+
+    /// <summary>O.</summary>
+    public int OutputChannels { get; }
+
+    /// <summary>C.</summary>
+    public int InputChannels { get; }
+
+    /// <summary>kh.</summary>
+    public int KernelHeight { get; }
+
+    /// <summary>kw.</summary>
+    public int KernelWidth { get; }
+
+    /// <summary>The shapes of an input of <paramref name="batch"/> × C × <paramref name="height"/> × <paramref name="width"/> (the layer problem, one group, zero padding mode).</summary>
+    public Conv2DLayerProblem Plan(int batch, int height, int width) => Conv2DLayerProblem.Create(batch, InputChannels, height, width, OutputChannels, KernelHeight, KernelWidth,
+        new Conv2DLayerOptions { Stride = Options.Stride, Dilation = Options.Dilation, Padding = Options.Padding });
+
+    /// <summary>XNOR-Net's output, N × O × H' × W' (NCHW).</summary>
+    public float[] Forward(ReadOnlySpan<float> input, int batch, int height, int width, ExecutionContext? context = null)
+    {
+        var problem = Plan(batch, height, width);
+        var output = new float[problem.OutputLength];
+        Run(problem, input, output, null, context);
+        return output;
+    }
+
+    /// <summary>The integer part, Σ sign(I)·sign(W) over the channels and taps that count, N × O × H' × W'.</summary>
+    public int[] ComputeCounts(ReadOnlySpan<float> input, int batch, int height, int width, ExecutionContext? context = null)
+    {
+        var problem = Plan(batch, height, width);
+        var counts = new int[problem.OutputLength];
+        Run(problem, input, null, counts, context);
+        return counts;
+    }
+
+    /// <summary>The largest |result − exact| at an output with count <paramref name="count"/> and exact K <paramref name="k"/>: |count|·K·α·(kh·kw + C + 4)·2⁻²³.</summary>
+    public double ErrorBound(int outputChannel, int count, double k) =>
+        Math.Abs((double)count) * k * _alphas[outputChannel] * ((KernelHeight * KernelWidth) + InputChannels + 4) * Math.Pow(2, -23);
+
+    private void Run(Conv2DLayerProblem p, ReadOnlySpan<float> input, float[]? output, int[]? counts, ExecutionContext? context)
+    {
+        context ??= ExecutionContext.Default;
+        context.Validate();
+        if (input.Length != p.InputLength) ThrowHelper.Argument(nameof(input), $"input holds {input.Length} floats; N·C·H·W = {p.InputLength}.");
+        long pixels = (long)p.InputHeight * p.InputWidth;
+        float[] workspace = context.Workspace.Rent((p.Batch * pixels * _words * 2) + (p.Batch * pixels) + ((long)p.Batch * p.OutputHeight * p.OutputWidth));
+        try
+        {
+            fixed (float* x = input)
+            fixed (float* scratch = workspace)
+            fixed (float* y = output)
+            fixed (int* z = counts)
+            fixed (ulong* filters = _filters)
+            fixed (float* alphas = _alphas)
+            {
+                ulong* bits = (ulong*)scratch;
+                float* mean = scratch + (p.Batch * pixels * _words * 2), k = mean + (p.Batch * pixels);
+                using (context.Stage("binarize"))
+                {
+                    ParallelRowIterator.For(p.Batch * p.InputHeight, (long)p.InputWidth * p.InputChannels, context, 1, new PackBands(p, x, bits, mean, _words));
+                }
+
+                using (context.Stage("k"))
+                {
+                    ParallelRowIterator.For(p.Batch * p.OutputHeight, (long)p.OutputWidth * KernelHeight * KernelWidth, context, 1, new WindowMeanBands(p, mean, k));
+                }
+
+                bool reference = Options.Algorithm == "Reference";
+                using (context.Stage(reference ? "reference" : "xnor-popcount"))
+                {
+                    var rows = new CountBands(this, p, x, bits, filters, alphas, k, y, z, reference);
+                    ParallelRowIterator.For(p.Batch * p.OutputHeight, (long)p.OutputWidth * OutputChannels * KernelHeight * KernelWidth * _words, context, 1, rows);
+                }
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
+    /// <summary>Sign bits along channels, 64 to a word per pixel, and the channel mean of |I| per pixel.</summary>
+    private readonly struct PackBands(Conv2DLayerProblem p, float* input, ulong* bits, float* mean, int words) : IRowBandOperation
+    {
+        public void Invoke(int band, int start, int end)
+        {
+            long pixels = (long)p.InputHeight * p.InputWidth;
+            for (int item = start; item < end; item++)
+            {
+                int n = item / p.InputHeight, r = item % p.InputHeight;
+                long first = ((long)n * pixels) + ((long)r * p.InputWidth);
+                new Span<ulong>(bits + (first * words), p.InputWidth * words).Clear();
+                new Span<float>(mean + first, p.InputWidth).Clear();
+                for (int c = 0; c < p.InputChannels; c++)
+                {
+                    float* row = input + ((((long)n * p.InputChannels) + c) * pixels) + ((long)r * p.InputWidth);
+                    ulong bit = 1UL << (c & 63);
+                    for (int col = 0; col < p.InputWidth; col++)
+                    {
+                        if (row[col] > 0) bits[((first + col) * words) + (c >> 6)] |= bit;
+                        mean[first + col] += Math.Abs(row[col]);
+                    }
+                }
+
+                float inverse = 1f / p.InputChannels;
+                for (int col = 0; col < p.InputWidth; col++) mean[first + col] *= inverse;
+            }
+        }
+    }
+
+    /// <summary>K: the box mean of the channel mean over each window (zero outside, ÷ kh·kw).</summary>
+    private readonly struct WindowMeanBands(Conv2DLayerProblem p, float* mean, float* k) : IRowBandOperation
+    {
+        public void Invoke(int band, int start, int end)
+        {
+            long pixels = (long)p.InputHeight * p.InputWidth;
+            float inverse = 1f / (p.KernelHeight * p.KernelWidth);
+            for (int item = start; item < end; item++)
+            {
+                int n = item / p.OutputHeight, y = item % p.OutputHeight;
+                for (int x = 0; x < p.OutputWidth; x++)
+                {
+                    float sum = 0;
+                    for (int i = 0; i < p.KernelHeight; i++)
+                    {
+                        long r = ((long)y * p.Stride.Y) + ((long)i * p.Dilation.Y) - p.Padding.Top;
+                        if (r < 0 || r >= p.InputHeight) continue;
+                        for (int j = 0; j < p.KernelWidth; j++)
+                        {
+                            long c = ((long)x * p.Stride.X) + ((long)j * p.Dilation.X) - p.Padding.Left;
+                            if (c >= 0 && c < p.InputWidth) sum += mean[((long)n * pixels) + (r * p.InputWidth) + c];
+                        }
+                    }
+
+                    k[(((long)n * p.OutputHeight) + y) * p.OutputWidth + x] = sum * inverse;
+                }
+            }
+        }
+    }
+
+    /// <summary>Output rows: per pixel, every filter's XNOR popcounts over its taps and channel words (or the reference's sign products).</summary>
+    private readonly struct CountBands(BinaryConv2DLayer owner, Conv2DLayerProblem p, float* input, ulong* bits, ulong* filters, float* alphas, float* k, float* output, int* counts, bool reference) : IRowBandOperation
+    {
+        public void Invoke(int band, int start, int end)
+        {
+            int words = owner._words, taps = p.KernelHeight * p.KernelWidth;
+            long pixels = (long)p.InputHeight * p.InputWidth, outPlane = (long)p.OutputHeight * p.OutputWidth;
+            var padding = owner.Options.BinaryPadding;
+            ulong outsideBits = padding == BinaryPadding.PlusOne ? ulong.MaxValue : 0;
+            ulong* outsideWord = stackalloc ulong[words];
+            for (int w = 0; w < words; w++) outsideWord[w] = outsideBits;
+
+            // Channels past C in the last word must never agree: the filter holds 1 there, so the padding's word holds 0.
+            if ((p.InputChannels & 63) != 0) outsideWord[words - 1] &= (1UL << (p.InputChannels & 63)) - 1;
+            ulong** tapWords = stackalloc ulong*[taps];
+            for (int item = start; item < end; item++)
+            {
+                int n = item / p.OutputHeight, y = item % p.OutputHeight;
+                for (int x = 0; x < p.OutputWidth; x++)
+                {
+                    // The taps that count, and where their channel words are (the padding's word outside).
+                    int used = 0, inside = 0;
+                    for (int t = 0; t < taps; t++)
+                    {
+                        long r = ((long)y * p.Stride.Y) + ((long)(t / p.KernelWidth) * p.Dilation.Y) - p.Padding.Top;
+                        long c = ((long)x * p.Stride.X) + ((long)(t % p.KernelWidth) * p.Dilation.X) - p.Padding.Left;
+                        bool isInside = r >= 0 && r < p.InputHeight && c >= 0 && c < p.InputWidth;
+                        if (isInside) inside++;
+                        tapWords[t] = isInside ? bits + ((((long)n * pixels) + (r * p.InputWidth) + c) * words) : padding == BinaryPadding.Zero ? null : outsideWord;
+                        if (tapWords[t] != null) used++;
+                    }
+
+                    int n0 = used * p.InputChannels;
+                    long at = ((long)n * p.OutputChannels * outPlane) + ((long)y * p.OutputWidth) + x;
+                    float kValue = k[(((long)n * p.OutputHeight) + y) * p.OutputWidth + x];
+                    for (int o = 0; o < p.OutputChannels; o++)
+                    {
+                        int count = reference ? owner.ReferenceCount(p, input, n, o, y, x) : Count(filters + ((long)o * taps * words), tapWords, taps, words, n0);
+                        long index = at + ((long)o * outPlane);
+                        if (counts != null) counts[index] = count;
+                        else output[index] = count * kValue * alphas[o];
+                    }
+                }
+            }
+        }
+
+        private static int Count(ulong* filter, ulong** tapWords, int taps, int words, int n)
+        {
+            int agree = 0;
+            for (int t = 0; t < taps; t++)
+            {
+                ulong* source = tapWords[t];
+                if (source == null) continue;
+                ulong* weights = filter + ((long)t * words);
+                for (int w = 0; w < words; w++) agree += BitOperations.PopCount(~(source[w] ^ weights[w]));
+            }
+
+            return (2 * agree) - n;
+        }
+    }
+
+    /// <summary>The definition: Σ over channels and counted taps of sign(I)·sign(W), reading the floats.</summary>
+    private int ReferenceCount(Conv2DLayerProblem p, float* input, int n, int o, int y, int x)
+    {
+        int sum = 0, taps = p.KernelHeight * p.KernelWidth;
+        long pixels = (long)p.InputHeight * p.InputWidth;
+        for (int c = 0; c < p.InputChannels; c++)
+        {
+            for (int i = 0; i < p.KernelHeight; i++)
+            {
+                long r = ((long)y * p.Stride.Y) + ((long)i * p.Dilation.Y) - p.Padding.Top;
+                for (int j = 0; j < p.KernelWidth; j++)
+                {
+                    long col = ((long)x * p.Stride.X) + ((long)j * p.Dilation.X) - p.Padding.Left;
+                    bool weight = _signs[(((long)o * p.InputChannels) + c) * taps + (i * p.KernelWidth) + j];
+                    bool sign;
+                    if (r >= 0 && r < p.InputHeight && col >= 0 && col < p.InputWidth) sign = input[((((long)n * p.InputChannels) + c) * pixels) + (r * p.InputWidth) + col] > 0;
+                    else if (Options.BinaryPadding == BinaryPadding.Zero) continue;
+                    else sign = Options.BinaryPadding == BinaryPadding.PlusOne;
+                    sum += sign == weight ? 1 : -1;
+                }
+            }
+        }
+
+        return sum;
+    }
+}

@@ -1,0 +1,102 @@
+using System;
+using System.Linq;
+using ConvSharp.Binary;
+using ConvSharp.Layers;
+using Xunit;
+
+namespace ConvSharp.Tests;
+
+/// <summary>The XNOR-Net layer: channel-packed counts exactly the definition's, outputs within the bound, over random shapes.</summary>
+public class BinaryLayerTests
+{
+    public static TheoryData<int> Chunks() => new(Enumerable.Range(0, 3));
+
+    [Theory]
+    [MemberData(nameof(Chunks))]
+    public void Random_layers_count_exactly_and_scale_within_the_bound(int chunk)
+    {
+        var random = new Random(900 + chunk);
+        for (int done = 0; done < 12;)
+        {
+            int n = random.Next(1, 3), c = random.Next(1, 131), o = random.Next(1, 9), h = random.Next(1, 14), w = random.Next(1, 14);
+            int kh = random.Next(1, 8), kw = random.Next(1, 8);
+            var options = new BinaryLayerOptions
+            {
+                Stride = (random.Next(1, 3), random.Next(1, 3)),
+                Dilation = (random.Next(1, 3), random.Next(1, 3)),
+                Padding = random.Next(3) switch { 0 => LayerPadding.Valid, 1 => LayerPadding.Same, _ => LayerPadding.Explicit(random.Next(3), random.Next(3), random.Next(3), random.Next(3)) },
+                BinaryPadding = (BinaryPadding)random.Next(3),
+            };
+            var weights = Data(random, o * c * kh * kw);
+            var layer = new BinaryConv2DLayer(weights, o, kh, kw, options);
+            Conv2DLayerProblem problem;
+            try
+            {
+                problem = layer.Plan(n, h, w);
+            }
+            catch (ArgumentException)
+            {
+                continue;
+            }
+
+            done++;
+            var input = Data(random, (int)problem.InputLength);
+            var reference = new BinaryConv2DLayer(weights, o, kh, kw, options with { Algorithm = "Reference" });
+            foreach (int threads in new[] { 1, 3 })
+            {
+                var context = new ExecutionContext { MaxDegreeOfParallelism = threads, MinimumWorkPerBand = 1 };
+                var counts = layer.ComputeCounts(input, n, h, w, context);
+                Assert.Equal(reference.ComputeCounts(input, n, h, w), counts);
+                var output = layer.Forward(input, n, h, w, context);
+                for (int i = 0; i < output.Length; i++)
+                {
+                    var (count, k, alpha) = Definition(problem, options.BinaryPadding, weights, input, i);
+                    Assert.Equal(count, counts[i]);
+                    double exact = count * k * alpha;
+                    int channel = (int)(i / ((long)problem.OutputHeight * problem.OutputWidth) % problem.OutputChannels);
+                    Assert.True(Math.Abs(output[i] - exact) <= layer.ErrorBound(channel, count, k) + 1e-30, $"{problem} {options.BinaryPadding}: out[{i}] = {output[i]}, exact {exact}");
+                }
+            }
+        }
+    }
+
+    [Fact]
+    public void Bad_arguments_name_the_parameter()
+    {
+        Assert.Equal("weights", Assert.Throws<ArgumentException>(() => new BinaryConv2DLayer(new float[10], 3, 3, 3)).ParamName);
+        Assert.Equal("options.Algorithm", Assert.Throws<ArgumentException>(() => new BinaryConv2DLayer(new float[9], 1, 3, 3, new BinaryLayerOptions { Algorithm = "fast" })).ParamName);
+        var layer = new BinaryConv2DLayer(new float[18], 1, 3, 3);
+        Assert.Equal("input", Assert.Throws<ArgumentException>(() => layer.Forward(new float[5], 1, 4, 4)).ParamName);
+    }
+
+    /// <summary>The count, exact K and α at flat output index <paramref name="index"/>, straight from the formula in double.</summary>
+    private static (int Count, double K, double Alpha) Definition(Conv2DLayerProblem p, BinaryPadding padding, float[] weights, float[] input, long index)
+    {
+        long plane = (long)p.OutputHeight * p.OutputWidth;
+        int x = (int)(index % p.OutputWidth), y = (int)(index / p.OutputWidth % p.OutputHeight), o = (int)(index / plane % p.OutputChannels), n = (int)(index / plane / p.OutputChannels);
+        int taps = p.KernelHeight * p.KernelWidth, count = 0;
+        double sumAbsW = 0, k = 0;
+        for (int c = 0; c < p.InputChannels; c++)
+        {
+            for (int i = 0; i < p.KernelHeight; i++)
+            {
+                for (int j = 0; j < p.KernelWidth; j++)
+                {
+                    float wv = weights[(((o * p.InputChannels) + c) * taps) + (i * p.KernelWidth) + j];
+                    sumAbsW += Math.Abs((double)wv);
+                    int r = (y * p.Stride.Y) + (i * p.Dilation.Y) - p.Padding.Top, col = (x * p.Stride.X) + (j * p.Dilation.X) - p.Padding.Left;
+                    bool inside = r >= 0 && r < p.InputHeight && col >= 0 && col < p.InputWidth;
+                    float v = inside ? input[((((long)n * p.InputChannels) + c) * p.InputHeight * p.InputWidth) + (r * p.InputWidth) + col] : 0;
+                    if (inside) k += Math.Abs((double)v);
+                    if (!inside && padding == BinaryPadding.Zero) continue;
+                    bool sign = inside ? v > 0 : padding == BinaryPadding.PlusOne;
+                    count += sign == (wv > 0) ? 1 : -1;
+                }
+            }
+        }
+
+        return (count, k / p.InputChannels / taps, sumAbsW / (p.InputChannels * taps));
+    }
+
+    private static float[] Data(Random random, int length) => Enumerable.Range(0, length).Select(_ => random.Next(12) == 0 ? 0f : (float)((random.NextDouble() * 2) - 1)).ToArray();
+}
