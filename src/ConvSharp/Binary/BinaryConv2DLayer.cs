@@ -228,6 +228,7 @@ public sealed unsafe class BinaryConv2DLayer
             // Channels past C in the last word must never agree: the filter holds 1 there, so the padding's word holds 0.
             if ((p.InputChannels & 63) != 0) outsideWord[words - 1] &= (1UL << (p.InputChannels & 63)) - 1;
             ulong** tapWords = stackalloc ulong*[taps];
+            int* four = stackalloc int[4];
             for (int item = start; item < end; item++)
             {
                 int n = item / p.OutputHeight, y = item % p.OutputHeight;
@@ -248,15 +249,55 @@ public sealed unsafe class BinaryConv2DLayer
                     int n0 = used * p.InputChannels;
                     long at = ((long)n * p.OutputChannels * outPlane) + ((long)y * p.OutputWidth) + x;
                     float kValue = k[(((long)n * p.OutputHeight) + y) * p.OutputWidth + x];
-                    for (int o = 0; o < p.OutputChannels; o++)
+                    int o = 0;
+                    if (!reference)
+                    {
+                        // Four filters at a time: each input word is loaded once for four XNOR-popcounts.
+                        for (; o + 4 <= p.OutputChannels; o += 4)
+                        {
+                            Count4(filters + ((long)o * taps * words), (long)taps * words, tapWords, taps, words, four);
+                            for (int q = 0; q < 4; q++) Store(at + ((long)(o + q) * outPlane), (2 * four[q]) - n0, kValue * alphas[o + q]);
+                        }
+                    }
+
+                    for (; o < p.OutputChannels; o++)
                     {
                         int count = reference ? owner.ReferenceCount(p, input, n, o, y, x) : Count(filters + ((long)o * taps * words), tapWords, taps, words, n0);
-                        long index = at + ((long)o * outPlane);
-                        if (counts != null) counts[index] = count;
-                        else output[index] = count * kValue * alphas[o];
+                        Store(at + ((long)o * outPlane), count, kValue * alphas[o]);
                     }
                 }
             }
+        }
+
+        private void Store(long index, int count, float scale)
+        {
+            if (counts != null) counts[index] = count;
+            else output[index] = count * scale;
+        }
+
+        /// <summary>Agreements (not yet 2·a − n) of four consecutive filters, <paramref name="filterStride"/> words apart, over the counted taps.</summary>
+        private static void Count4(ulong* filter, long filterStride, ulong** tapWords, int taps, int words, int* agree)
+        {
+            int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
+            for (int t = 0; t < taps; t++)
+            {
+                ulong* source = tapWords[t];
+                if (source == null) continue;
+                ulong* f = filter + ((long)t * words);
+                for (int w = 0; w < words; w++)
+                {
+                    ulong v = source[w];
+                    a0 += BitOperations.PopCount(~(v ^ f[w]));
+                    a1 += BitOperations.PopCount(~(v ^ f[filterStride + w]));
+                    a2 += BitOperations.PopCount(~(v ^ f[(2 * filterStride) + w]));
+                    a3 += BitOperations.PopCount(~(v ^ f[(3 * filterStride) + w]));
+                }
+            }
+
+            agree[0] = a0;
+            agree[1] = a1;
+            agree[2] = a2;
+            agree[3] = a3;
         }
 
         private static int Count(ulong* filter, ulong** tapWords, int taps, int words, int n)
