@@ -60,6 +60,21 @@ public class BinaryLayerTests
         }
     }
 
+    [Theory]
+    [InlineData(256, BinaryPadding.Zero)]
+    [InlineData(200, BinaryPadding.PlusOne)]   // the last of four words half padding
+    [InlineData(320, BinaryPadding.MinusOne)]  // five words: four in a vector, one left over
+    public void Wide_layers_count_exactly_on_the_vector_path(int channels, BinaryPadding padding)
+    {
+        var random = new Random(channels);
+        var options = new BinaryLayerOptions { Padding = LayerPadding.Symmetric(1), BinaryPadding = padding };
+        var weights = Data(random, 6 * channels * 9);
+        var input = Data(random, 2 * channels * 9 * 11);
+        var layer = new BinaryConv2DLayer(weights, 6, 3, 3, options);
+        var reference = new BinaryConv2DLayer(weights, 6, 3, 3, options with { Algorithm = "Reference" });
+        Assert.Equal(reference.ComputeCounts(input, 2, 9, 11), layer.ComputeCounts(input, 2, 9, 11, new ExecutionContext { MaxDegreeOfParallelism = 2, MinimumWorkPerBand = 1 }));
+    }
+
     [Fact]
     public void Bad_arguments_name_the_parameter()
     {

@@ -1,5 +1,7 @@
 using System;
 using System.Numerics;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
 using ConvSharp.Layers;
 
@@ -154,32 +156,69 @@ public sealed unsafe class BinaryConv2DLayer
         }
     }
 
-    /// <summary>Sign bits along channels, 64 to a word per pixel, and the channel mean of |I| per pixel.</summary>
+    /// <summary>
+    /// Sign bits along channels, 64 to a word per pixel, and the channel mean of |I| per pixel. Eight channels × eight
+    /// pixels at a time: each channel's eight signs come from one compare and move-mask, the 8 × 8 bit block is
+    /// transposed in a register (three delta swaps), and each pixel's byte of channel bits goes into its word.
+    /// </summary>
     private readonly struct PackBands(Conv2DLayerProblem p, float* input, ulong* bits, float* mean, int words) : IRowBandOperation
     {
         public void Invoke(int band, int start, int end)
         {
             long pixels = (long)p.InputHeight * p.InputWidth;
+            int width = p.InputWidth, vectorEnd = Vector256.IsHardwareAccelerated ? width & ~7 : 0;
             for (int item = start; item < end; item++)
             {
                 int n = item / p.InputHeight, r = item % p.InputHeight;
-                long first = ((long)n * pixels) + ((long)r * p.InputWidth);
-                new Span<ulong>(bits + (first * words), p.InputWidth * words).Clear();
-                new Span<float>(mean + first, p.InputWidth).Clear();
-                for (int c = 0; c < p.InputChannels; c++)
+                long first = ((long)n * pixels) + ((long)r * width);
+                new Span<ulong>(bits + (first * words), width * words).Clear();
+                new Span<float>(mean + first, width).Clear();
+                float* plane0 = input + ((long)n * p.InputChannels * pixels) + ((long)r * width);
+                for (int c8 = 0; c8 < p.InputChannels; c8 += 8)
                 {
-                    float* row = input + ((((long)n * p.InputChannels) + c) * pixels) + ((long)r * p.InputWidth);
-                    ulong bit = 1UL << (c & 63);
-                    for (int col = 0; col < p.InputWidth; col++)
+                    int channels = Math.Min(8, p.InputChannels - c8);
+                    for (int col = 0; col < vectorEnd; col += 8)
                     {
-                        if (row[col] > 0) bits[((first + col) * words) + (c >> 6)] |= bit;
-                        mean[first + col] += Math.Abs(row[col]);
+                        ulong block = 0;
+                        var sum = Vector256.Load(mean + first + col);
+                        for (int k = 0; k < channels; k++)
+                        {
+                            var v = Vector256.Load(plane0 + ((c8 + k) * pixels) + col);
+                            block |= (ulong)Vector256.GreaterThan(v, Vector256<float>.Zero).ExtractMostSignificantBits() << (8 * k);
+                            sum += Vector256.Abs(v);
+                        }
+
+                        sum.Store(mean + first + col);
+                        block = Transpose8x8(block);
+                        ulong* target = bits + ((first + col) * words) + (c8 >> 6);
+                        for (int q = 0; q < 8; q++) target[q * words] |= ((block >> (8 * q)) & 0xFF) << (c8 & 63);
+                    }
+
+                    for (int col = vectorEnd; col < width; col++)
+                    {
+                        for (int k = 0; k < channels; k++)
+                        {
+                            float v = plane0[((c8 + k) * pixels) + col];
+                            if (v > 0) bits[((first + col) * words) + ((c8 + k) >> 6)] |= 1UL << ((c8 + k) & 63);
+                            mean[first + col] += Math.Abs(v);
+                        }
                     }
                 }
 
                 float inverse = 1f / p.InputChannels;
-                for (int col = 0; col < p.InputWidth; col++) mean[first + col] *= inverse;
+                for (int col = 0; col < width; col++) mean[first + col] *= inverse;
             }
+        }
+
+        /// <summary>Byte i bit j ↔ byte j bit i (Hacker's Delight's transpose8, three delta swaps).</summary>
+        private static ulong Transpose8x8(ulong x)
+        {
+            ulong t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAUL;
+            x ^= t ^ (t << 7);
+            t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCUL;
+            x ^= t ^ (t << 14);
+            t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0UL;
+            return x ^ t ^ (t << 28);
         }
     }
 
@@ -255,7 +294,8 @@ public sealed unsafe class BinaryConv2DLayer
                         // Four filters at a time: each input word is loaded once for four XNOR-popcounts.
                         for (; o + 4 <= p.OutputChannels; o += 4)
                         {
-                            Count4(filters + ((long)o * taps * words), (long)taps * words, tapWords, taps, words, four);
+                            if (Avx2.IsSupported && words % 4 == 0 && taps <= 31) Count4Avx2(filters + ((long)o * taps * words), (long)taps * words, tapWords, taps, words, four);
+                            else Count4(filters + ((long)o * taps * words), (long)taps * words, tapWords, taps, words, four);
                             for (int q = 0; q < 4; q++) Store(at + ((long)(o + q) * outPlane), (2 * four[q]) - n0, kValue * alphas[o + q]);
                         }
                     }
@@ -298,6 +338,63 @@ public sealed unsafe class BinaryConv2DLayer
             agree[1] = a1;
             agree[2] = a2;
             agree[3] = a3;
+        }
+
+        /// <summary>
+        /// <see cref="Count4"/> on 256 channels per instruction: the XOR of a pixel's four channel words with each filter's,
+        /// counted by nibbles through a 16-entry table (two byte shuffles), summed in bytes over the taps (at most 8 per
+        /// tap, so up to 31 taps fit) and widened once by a sum of absolute differences. agree = 64·words − disagreements,
+        /// as the channels past C always disagree.
+        /// </summary>
+        private static void Count4Avx2(ulong* filter, long filterStride, ulong** tapWords, int taps, int words, int* agree)
+        {
+            var table = Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
+            var low = Vector256.Create((byte)0x0F);
+            long d0 = 0, d1 = 0, d2 = 0, d3 = 0;
+            for (int w = 0; w < words; w += 4)
+            {
+                Vector256<byte> s0 = Vector256<byte>.Zero, s1 = s0, s2 = s0, s3 = s0;
+                for (int t = 0; t < taps; t++)
+                {
+                    ulong* source = tapWords[t];
+                    if (source == null) continue;
+                    var v = Vector256.Load(source + w);
+                    ulong* f = filter + ((long)t * words) + w;
+                    s0 = Avx2.Add(s0, Nibbles(v ^ Vector256.Load(f), table, low));
+                    s1 = Avx2.Add(s1, Nibbles(v ^ Vector256.Load(f + filterStride), table, low));
+                    s2 = Avx2.Add(s2, Nibbles(v ^ Vector256.Load(f + (2 * filterStride)), table, low));
+                    s3 = Avx2.Add(s3, Nibbles(v ^ Vector256.Load(f + (3 * filterStride)), table, low));
+                }
+
+                d0 += Sum(s0);
+                d1 += Sum(s1);
+                d2 += Sum(s2);
+                d3 += Sum(s3);
+            }
+
+            int used = 0;
+            for (int t = 0; t < taps; t++) used += tapWords[t] == null ? 0 : 1;
+            long bits = 64L * words * used;
+            agree[0] = (int)(bits - d0);
+            agree[1] = (int)(bits - d1);
+            agree[2] = (int)(bits - d2);
+            agree[3] = (int)(bits - d3);
+        }
+
+        /// <summary>Per byte, the number of set bits of <paramref name="x"/>'s byte.</summary>
+        private static Vector256<byte> Nibbles(Vector256<ulong> x, Vector256<byte> table, Vector256<byte> low)
+        {
+            var bytes = x.AsByte();
+            var lowNibbles = Avx2.Shuffle(table, Avx2.And(bytes, low));
+            var highNibbles = Avx2.Shuffle(table, Avx2.And(Avx2.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte(), low));
+            return Avx2.Add(lowNibbles, highNibbles);
+        }
+
+        /// <summary>The sum of all 32 byte counts.</summary>
+        private static long Sum(Vector256<byte> counts)
+        {
+            var quads = Avx2.SumAbsoluteDifferences(counts, Vector256<byte>.Zero).AsUInt64();
+            return (long)(quads.GetElement(0) + quads.GetElement(1) + quads.GetElement(2) + quads.GetElement(3));
         }
 
         private static int Count(ulong* filter, ulong** tapWords, int taps, int words, int n)
