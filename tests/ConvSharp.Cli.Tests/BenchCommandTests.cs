@@ -169,7 +169,12 @@ public class BenchCommandTests
         Assert.Equal(["xnor-bitsliced", "xnor-seed"], rows.Take(2).Select(r => r.GetProperty("algorithm").GetString()));
         Assert.StartsWith("float Conv2D", rows[2].GetProperty("algorithm").GetString(), StringComparison.Ordinal);
         Assert.All(rows, r => Assert.True(r.GetProperty("verified").GetBoolean()));
-        Assert.All(rows, r => Assert.Contains("_xnor_minus-one", r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
+        Assert.All(rows.Take(3), r => Assert.Contains("_xnor_minus-one", r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
+
+        // The layer cases: the binary layer and our float layer at 28² and 14², problem strings starting with "layer".
+        var layers = rows.Skip(3).ToList();
+        Assert.Equal(["xnor layer (xnor-bgemm)", "float Conv2DLayer (Auto: Winograd)", "xnor layer (xnor-bgemm)", "float Conv2DLayer (Auto: Winograd)"], layers.Select(r => r.GetProperty("algorithm").GetString()));
+        Assert.All(layers, r => Assert.StartsWith("layer", r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
         Assert.Contains("GOP/s", stdout, StringComparison.Ordinal);
     }
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using ConvSharp.Binary;
+using ConvSharp.Layers;
 
 namespace ConvSharp.Cli.Bench;
 
@@ -75,5 +76,27 @@ public static class BinaryBench
         }
 
         return (worst, verified);
+    }
+
+    /// <summary>The layer cases of the suite: 256 → 256 channels, 3×3, padding 1, at 28² and 14² (problem strings start with <c>layer</c>).</summary>
+    public static LayerBenchCase[] LayerCases => [new("layer28", 1, 256, 28, 256, 3, 1, 1), new("layer14", 1, 256, 14, 256, 3, 1, 1)];
+
+    /// <summary>
+    /// The binary layer (<c>xnor layer</c>) and our float layer (Auto) on a layer case, with the layers suite's data; the
+    /// binary row verified against the binary layer's reference bit for bit (the same K and α, the counts by definition).
+    /// </summary>
+    public static IReadOnlyList<SuiteRow> RunLayer(LayerBenchCase benchCase, float[] input, float[] weights, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(benchCase);
+        var p = benchCase.Problem;
+        var options = new BinaryLayerOptions { Padding = benchCase.Options.Padding };
+        var layer = new BinaryConv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options);
+        var context = new ExecutionContext { MaxDegreeOfParallelism = threads };
+        float[] output = [];
+        var timing = Timing.Measure(() => output = layer.Forward(input, p.Batch, p.InputHeight, p.InputWidth, context), maxSeconds: maxSeconds);
+        var reference = new BinaryConv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options with { Algorithm = "Reference" }).Forward(input, p.Batch, p.InputHeight, p.InputWidth, context);
+        bool same = output.AsSpan().SequenceEqual(reference);
+        var floatRow = LayerBench.RunOurs(benchCase, input, weights, threads, maxSeconds);
+        return [new SuiteRow(benchCase, "xnor layer (xnor-bgemm)", false, "dotnet", timing, same ? 0 : double.PositiveInfinity, same), floatRow with { Algorithm = "float " + floatRow.Algorithm }];
     }
 }

@@ -151,7 +151,17 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                 python => python.Xnor(benchCase.Name, benchCase.Problem, input, kernel, threads, settings.MaxSeconds),
                 output => BinaryBench.Verify(benchCase, input, kernel, output));
         });
-        return ReportSuite("binary", "XNOR-Net binary convolution, float32 in and out; GOP/s counts 2·kh·kw per output", "numpy", rows, settings, "GOP/s");
+        // The layer cases: the binary layer and our float layer, and torch's float conv2d as the peer.
+        rows.AddRange(RunSuiteCases(BinaryBench.LayerCases, settings, "binary runs the notebook's fixed problem", "xnor layer", "torch conv2d (python)", "", benchCase =>
+        {
+            var (input, weights) = LayerBench.Operands(benchCase);
+            return new SuiteCaseRun(
+                () => BinaryBench.RunLayer(benchCase, input, weights, threads, settings.MaxSeconds),
+                python => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds),
+                output => LayerBench.Verify(benchCase, input, weights, output));
+        }));
+
+        return ReportSuite("binary", "XNOR-Net binary convolution, float32 in and out; GOP/s counts 2·kh·kw per output (2·C·kh·kw for layers)", "peer", rows, settings, "GOP/s");
     }
 
     /// <summary>How one case of a <see cref="SuiteRow"/> suite runs: our row, the Python peers' rows, and the check of a peer's output.</summary>
