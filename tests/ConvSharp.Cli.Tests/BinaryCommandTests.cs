@@ -71,4 +71,28 @@ public class BinaryCommandTests
         Assert.True(json.RootElement.GetProperty("verified").GetBoolean());
         Assert.EndsWith("_xnor_minus-one", json.RootElement.GetProperty("problem").GetString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Layer_binary_writes_the_binary_layers_output()
+    {
+        using var folder = new TempFolder();
+        var random = new Random(6);
+        var x = Enumerable.Range(0, 2 * 70 * 6 * 7).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        var w = Enumerable.Range(0, 5 * 70 * 9).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
+        using (var stream = File.Create(folder.File("x.npy"))) NpyWriter.WriteArray(stream, [2, 70, 6, 7], x);
+        using (var stream = File.Create(folder.File("w.npy"))) NpyWriter.WriteArray(stream, [5, 70, 3, 3], w);
+
+        var (exit, stdout, error) = CliRunner.Run("layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--padding", "1", "--binary", "--binary-padding", "plus-one", "--output", folder.File("y.npy"));
+        Assert.True(exit == 0, error + stdout);
+        var expected = new BinaryConv2DLayer(w, 5, 3, 3, new BinaryLayerOptions { Padding = ConvSharp.Layers.LayerPadding.Symmetric(1), BinaryPadding = BinaryPadding.PlusOne }).Forward(x, 2, 6, 7);
+        var (shape, data) = NpyReader.ReadArray(folder.File("y.npy"), [4]);
+        Assert.Equal(new long[] { 2, 5, 6, 7 }, shape);
+        Assert.Equal(expected, data);
+        Assert.Contains("_xnor_plus-one", stdout, StringComparison.Ordinal);
+
+        (exit, _, error) = CliRunner.Run("layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--binary", "--padding-mode", "reflect", "--output", folder.File("z.npy"));
+        Assert.Equal(1, exit);
+        Assert.Contains("--padding-mode does not apply", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(folder.File("z.npy")));
+    }
 }

@@ -41,7 +41,7 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
             },
             Groups = settings.Groups >= 1 ? settings.Groups : throw new CliException($"--groups {settings.Groups} must be at least 1"),
             Layout = layout,
-            Algorithm = ParseAlgorithm(settings.Algorithm),
+            Algorithm = settings.Binary ? "Auto" : ParseAlgorithm(settings.Algorithm),
             Tolerance = settings.Tolerance >= 0 ? settings.Tolerance : throw new CliException($"--tolerance {settings.Tolerance.ToString(System.Globalization.CultureInfo.InvariantCulture)} must be 0 or more"),
         };
 
@@ -57,6 +57,8 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
         if (outputs % options.Groups != 0) throw new CliException($"--groups {options.Groups} does not divide the {outputs} output channels of {settings.Weights}");
         if (bias.Length > 0 && bias.Length != outputs) throw new CliException($"{settings.Bias}: {bias.Length} values; the bias needs one per output channel ({outputs})");
 
+        if (settings.Binary) return Binary(settings, output, options, input, weights, weightShape, bias, batch, height, width);
+        if (!string.Equals(settings.BinaryPadding, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary-padding applies with --binary only");
         Conv2DLayer layer;
         Conv2DLayerProblem problem;
         try
@@ -75,6 +77,48 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
             : [problem.Batch, problem.OutputHeight, problem.OutputWidth, problem.OutputChannels];
         AtomicFile.Write(output, stream => NpyWriter.WriteArray(stream, outputShape, result));
         environment.Console.WriteLine($"{problem} → ({string.Join(", ", outputShape)})");
+        return 0;
+    }
+
+    /// <summary><c>--binary</c>: XNOR-Net's layer; the float options it has no use for are refused in one line.</summary>
+    private int Binary(LayerSettings settings, string output, Conv2DLayerOptions options, float[] input, float[] weights, long[] weightShape, float[] bias, int batch, int height, int width)
+    {
+        if (options.Groups != 1) throw new CliException("--binary runs one group; --groups does not apply");
+        if (options.PaddingMode != LayerPaddingMode.Zeros) throw new CliException("--binary pads by --binary-padding; --padding-mode does not apply");
+        if (options.Layout != TensorLayout.Nchw) throw new CliException("--binary reads and writes NCHW; --layout nhwc does not apply");
+        if (bias.Length > 0) throw new CliException("--binary has no bias; --bias does not apply");
+        var binaryOptions = new ConvSharp.Binary.BinaryLayerOptions
+        {
+            Stride = options.Stride,
+            Dilation = options.Dilation,
+            Padding = options.Padding,
+            BinaryPadding = settings.BinaryPadding.ToLowerInvariant() switch
+            {
+                "zero" => ConvSharp.Binary.BinaryPadding.Zero,
+                "minus-one" => ConvSharp.Binary.BinaryPadding.MinusOne,
+                "plus-one" => ConvSharp.Binary.BinaryPadding.PlusOne,
+                _ => throw new CliException($"--binary-padding '{settings.BinaryPadding}' is not zero, minus-one or plus-one"),
+            },
+            Algorithm = string.Equals(settings.Algorithm, "auto", StringComparison.OrdinalIgnoreCase) ? "Auto"
+                : settings.Algorithm.ToLowerInvariant() is "xnor-bgemm" ? "xnor-bgemm" : settings.Algorithm.ToLowerInvariant() is "reference" ? "Reference"
+                : throw new CliException($"--algorithm '{settings.Algorithm}' is not auto, xnor-bgemm or reference with --binary"),
+        };
+        ConvSharp.Binary.BinaryConv2DLayer layer;
+        Conv2DLayerProblem problem;
+        try
+        {
+            layer = new ConvSharp.Binary.BinaryConv2DLayer(weights, (int)weightShape[0], (int)weightShape[2], (int)weightShape[3], binaryOptions);
+            problem = layer.Plan(batch, height, width);
+        }
+        catch (ArgumentException error)
+        {
+            throw new CliException(error.Message.Split(" (Parameter")[0]);
+        }
+
+        var result = layer.Forward(input, batch, height, width, new ExecutionContext { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads) });
+        long[] outputShape = [problem.Batch, problem.OutputChannels, problem.OutputHeight, problem.OutputWidth];
+        AtomicFile.Write(output, stream => NpyWriter.WriteArray(stream, outputShape, result));
+        environment.Console.WriteLine($"{problem}_xnor_{ConvSharp.Binary.BinaryConv2DProblem.PaddingName(binaryOptions.BinaryPadding)} → ({string.Join(", ", outputShape)})");
         return 0;
     }
 

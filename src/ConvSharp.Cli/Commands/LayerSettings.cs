@@ -63,6 +63,16 @@ public sealed class LayerSettings : CommandSettings
     [Description("Error Auto accepts from a Bounded algorithm (Winograd), per unit of Σ|w|·max|x|; default 2⁻⁸, 0 for exact algorithms only")]
     public double Tolerance { get; init; } = Conv2DLayerOptions.DefaultTolerance;
 
+    /// <summary>XNOR-Net's binary layer instead of the float one.</summary>
+    [CommandOption("--binary")]
+    [Description("XNOR-Net's binary layer (sign(I) ⊛ sign(W)·K·α, an approximation): one group, NCHW, no bias")]
+    public bool Binary { get; init; }
+
+    /// <summary>What padded taps contribute under --binary.</summary>
+    [CommandOption("--binary-padding <P>")]
+    [Description("With --binary: zero (default), minus-one or plus-one")]
+    public string BinaryPadding { get; init; } = "zero";
+
     /// <summary>Threads.</summary>
     [CommandOption("--threads <N>")]
     [Description("Most threads to use (default: all cores)")]
