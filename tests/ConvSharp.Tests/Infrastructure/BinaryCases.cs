@@ -54,7 +54,7 @@ internal static class BinaryCases
                     var prepared = algorithm.Prepare(problem, kernel);
                     var counts = new int[outputs];
                     prepared.ComputeCounts(image, counts, context);
-                    int bad = Array.FindIndex(counts, 0, i => false);
+                    int bad = -1;
                     for (int i = 0; i < outputs && bad < 0; i++) bad = counts[i] != expectedCounts[i] ? i : -1;
                     if (bad >= 0)
                     {
@@ -110,4 +110,24 @@ internal static class BinaryCases
 
     /// <summary>Uniform in [−1, 1) with a few exact zeros (which binarise to −1).</summary>
     private static float[] Data(Random random, int length) => Enumerable.Range(0, length).Select(_ => random.Next(10) == 0 ? 0f : (float)((random.NextDouble() * 2) - 1)).ToArray();
+
+    /// <summary>The binary layer on a few shapes, its counts against its reference: the scalar and the 256-channel vector paths.</summary>
+    public static List<string> CheckLayers(int seed)
+    {
+        var random = new Random(seed);
+        var failures = new List<string>();
+        foreach (int channels in new[] { 1, 70, 256, 320 })
+        {
+            var options = new BinaryLayerOptions { Padding = Layers.LayerPadding.Symmetric(1), BinaryPadding = (BinaryPadding)random.Next(3), Stride = (random.Next(1, 3), 1) };
+            var weights = Data(random, 5 * channels * 9);
+            var input = Data(random, 2 * channels * 7 * 9);
+            var counts = new BinaryConv2DLayer(weights, 5, 3, 3, options).ComputeCounts(input, 2, 7, 9, new ExecutionContext { MaxDegreeOfParallelism = 2, MinimumWorkPerBand = 1 });
+            var expected = new BinaryConv2DLayer(weights, 5, 3, 3, options with { Algorithm = "Reference" }).ComputeCounts(input, 2, 7, 9);
+            int bad = -1;
+            for (int i = 0; i < counts.Length && bad < 0; i++) bad = counts[i] != expected[i] ? i : -1;
+            if (bad >= 0) failures.Add($"binary layer, C = {channels}, {options.BinaryPadding}: count[{bad}] = {counts[bad]}, reference {expected[bad]}");
+        }
+
+        return failures;
+    }
 }
