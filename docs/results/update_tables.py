@@ -93,6 +93,15 @@ def notebook_values():
     return {k: ms(rows[k]) for k in ["Naive", "Direct", "Parallel", "Reference", "Stencil", "Im2ColGemm", "Matmul"]} | {"OpenCV": ms(cv)}
 
 
+def binary_value(name):
+    """The seed case's median of a row of the recorded binary suite, or a dash."""
+    path = root / "docs" / "results" / "binary.json"
+    if not path.exists():
+        return "—"
+    rows = [r for r in json.loads(path.read_text())["results"] if r["case"] == "seed" and r["algorithm"] == name]
+    return ms(rows[0]["median_ms"]) if rows else "—"
+
+
 def notebook_table():
     v = notebook_values()
     p = python_value
@@ -106,7 +115,7 @@ def notebook_table():
         f"| numba CPU `@stencil` | 3.62 ms | {p('numba @stencil')} | `Stencil` | {v['Stencil']} |",
         f"| im2col + numpy matmul | 8 ms | {p('numpy im2col+matmul')} | `Im2ColGemm` (segmented im2col + our SGEMM) | {v['Im2ColGemm']} |",
         f"| im2col + numba `guvectorize` matmul | 13 ms | {p('numba im2col+guvectorize matmul')} | `Matmul` (the same plain parallel loop) | {v['Matmul']} |",
-        "| XNOR + bit-packing pipeline | 20 ms | — | `Xnor`: a later issue | — |",
+        f"| XNOR + bit-packing pipeline | 20 ms | {binary_value('xnor numpy pipeline (python)')} (numpy, `--suite binary`) | `xnor-seed` (the same stages) / `xnor-bitsliced` | {binary_value('xnor-seed')} / {binary_value('xnor-bitsliced')} |",
         "| CuPy / numba CUDA im2col, GPU stencil | 0.23–1 ms | — | ILGPU kernels: a later issue | — |",
         "| TensorFlow `Conv2D` layer | — | torch `conv2d` rows of `--suite layers` | `Conv2DLayer` (above) | |",
         f"| (not in the notebook) `scipy.ndimage.correlate` / `fftconvolve` / `torch conv2d` | — | {p('scipy.ndimage.correlate')} / {p('scipy.signal.fftconvolve')} / {p('torch conv2d (CPU)')} | | |",
