@@ -24,4 +24,14 @@ internal static class CliRunner
         int exit = ConvSharpApp.Run(args, console, error);
         return (exit, output.ToString(), error.ToString());
     }
+
+    /// <summary>Runs <paramref name="args"/> and checks the refusal contract: exit 1, one line naming the problem (<paramref name="message"/>), nothing at <paramref name="output"/>.</summary>
+    public static void AssertRefused(string[] args, string message, string output)
+    {
+        var (exit, _, error) = Run(args);
+        Xunit.Assert.Equal(1, exit);
+        Xunit.Assert.Contains(message, error, System.StringComparison.Ordinal);
+        Xunit.Assert.Single(error.Trim().Split('\n'));
+        Xunit.Assert.False(System.IO.File.Exists(output));
+    }
 }

@@ -67,12 +67,7 @@ public class LayerCommandTests
         var args = new[] { "layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--groups", "2", "--output", folder.File("y.npy") }
             .Concat(extra.Split(' ').Select(a => a.EndsWith(".npy", StringComparison.Ordinal) ? folder.File(a) : a)).ToArray();
 
-        var (exit, _, error) = CliRunner.Run(args);
-
-        Assert.Equal(1, exit);
-        Assert.Contains(message, error, StringComparison.Ordinal);
-        Assert.Single(error.Trim().Split('\n'));
-        Assert.False(File.Exists(folder.File("y.npy")));
+        CliRunner.AssertRefused(args, message, folder.File("y.npy"));
     }
 
     [Fact]
