@@ -80,7 +80,10 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     /// One band's scratch: the counters and count bytes, one zero-padded row of |I|, and the ring of horizontal window
     /// sums with its row tags.
     /// </summary>
-    private long BandFloats => (_counterBits * 2) + (_outputWords * 16L) + 8 + _absPitch + (2L * _ringRows) + ((long)_ringRows * _absPitch);
+    private long BandFloats => CounterFloats + (_outputWords * 16L) + 8 + _absPitch + (2L * _ringRows) + ((long)_ringRows * _absPitch);
+
+    /// <summary>Eight counter words (the vector path unslices up to eight planes), as floats.</summary>
+    private const int CounterFloats = 16;
 
     /// <summary>Packs input rows into sign words, in parallel.</summary>
     private readonly struct SignPackBands(SignRows signs, float* input, int width, int pitch, BinaryPadding padding) : IRowBandOperation
@@ -101,8 +104,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             var g = p.Geometry;
             int bits = owner._counterBits, words = owner._outputWords, taps = p.Taps;
             ulong* counters = (ulong*)(scratch + (band * bandFloats));
-            byte* agree = (byte*)(counters + bits);
-            var sums = new WindowSumRing(owner, input, inputPitch, scratch + (band * bandFloats) + (bits * 2) + (words * 16L) + 8);
+            byte* agree = (byte*)(scratch + (band * bandFloats) + CounterFloats);
+            var sums = new WindowSumRing(owner, input, inputPitch, scratch + (band * bandFloats) + CounterFloats + (words * 16L) + 8);
             bool zero = p.Padding == BinaryPadding.Zero;
             bool[] weights = owner.Kernel.Signs;
             float scale = (float)(owner.Alpha / taps);
@@ -166,8 +169,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             int bits = owner._counterBits;
             bool zero = p.Padding == BinaryPadding.Zero;
             bool[] weights = owner.Kernel.Signs;
-            Span<Vector256<ulong>> sliced = stackalloc Vector256<ulong>[8];
-            sliced.Clear();
+            // Eight counter planes at most (≤ 255 taps), as locals so they stay in registers; planes past `bits` stay zero.
+            Vector256<ulong> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
             for (int i = 0; i < g.KernelHeight; i++)
             {
                 long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
@@ -179,19 +182,29 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                     var plane = Extract4(row, bit);
                     if (!weights[(i * g.KernelWidth) + j]) plane = ~plane;
                     if (zero) plane &= Extract4(signs.Valid, bit);
-                    for (int b = 0; b < bits; b++)
+
+                    // A ripple of half adders: each plane's carry moves up one counter bit.
+                    var carry = c0 & plane; c0 ^= plane; plane = carry;
+                    carry = c1 & plane; c1 ^= plane; plane = carry;
+                    carry = c2 & plane; c2 ^= plane; plane = carry;
+                    carry = c3 & plane; c3 ^= plane; plane = carry;
+                    if (bits > 4)
                     {
-                        var carry = sliced[b] & plane;
-                        sliced[b] ^= plane;
-                        plane = carry;
+                        carry = c4 & plane; c4 ^= plane; plane = carry;
+                        carry = c5 & plane; c5 ^= plane; plane = carry;
+                        carry = c6 & plane; c6 ^= plane; plane = carry;
+                        c7 ^= plane;
                     }
                 }
             }
 
+            Vector256<ulong>* planes = stackalloc Vector256<ulong>[8];
+            planes[0] = c0; planes[1] = c1; planes[2] = c2; planes[3] = c3; planes[4] = c4; planes[5] = c5; planes[6] = c6; planes[7] = c7;
+            int width = Math.Max(bits, 4);
             for (int lane = 0; lane < 4; lane++)
             {
-                for (int b = 0; b < bits; b++) counters[b] = sliced[b].GetElement(lane);
-                BitSlicedCounters.Unslice(counters, bits, agree + (64L * (w + lane)));
+                for (int b = 0; b < width; b++) counters[b] = planes[b].GetElement(lane);
+                BitSlicedCounters.Unslice(counters, width, agree + (64L * (w + lane)));
             }
         }
 
