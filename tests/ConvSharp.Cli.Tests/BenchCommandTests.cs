@@ -232,6 +232,7 @@ public class BenchCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("simd", stdout, StringComparison.Ordinal);
         foreach (var algorithm in Conv2D.Algorithms) Assert.Contains(algorithm.Name.ToLowerInvariant(), stdout, StringComparison.Ordinal);
+        foreach (string other in new[] { "winograd", "pointwise", "xnor-bitsliced", "xnor-seed", "xnor-bgemm" }) Assert.Contains(other, stdout, StringComparison.Ordinal);
         Assert.Contains("OpenCV filter2D", stdout, StringComparison.Ordinal);
     }
 }

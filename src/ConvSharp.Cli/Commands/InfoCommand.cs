@@ -27,6 +27,15 @@ public sealed class InfoCommand(CliEnvironment environment) : Command
         foreach (var algorithm in Conv2D.Algorithms) table.AddRow(Markup.Escape(algorithm.Name.ToLowerInvariant()), Markup.Escape(algorithm.Description));
         console.Write(table);
 
+        // The other operators: the layer (convsharp layer --algorithm) and XNOR-Net (convolve --binary, profile).
+        var others = new Table().AddColumn("operator").AddColumn("algorithm").AddColumn("description");
+        foreach (var algorithm in ConvSharp.Layers.Conv2DLayer.Algorithms)
+            others.AddRow("layer", Markup.Escape(algorithm.Name.ToLowerInvariant()), Markup.Escape($"{algorithm.Description} ({algorithm.Accuracy})"));
+        foreach (var algorithm in ConvSharp.Binary.BinaryConv2D.Algorithms)
+            others.AddRow("binary", Markup.Escape(algorithm.Name.ToLowerInvariant()), Markup.Escape(algorithm.Description));
+        others.AddRow("binary layer", "xnor-bgemm", "Signs packed along channels 64 to a word per pixel, XNOR-popcounts over taps and channel words (layer --binary).");
+        console.Write(others);
+
         foreach (var peer in PeerCatalog.All)
             console.WriteLine(peer.IsAvailable(out string why) ? $"peer       {peer.Name}: available" : $"peer       {peer.Name}: {why}");
         console.WriteLine($"peer       {PeerCatalog.ImageSharpNote}");

@@ -12,7 +12,7 @@ internal sealed class XnorBitsliced : BinaryAlgorithm
 {
     public override string Name => "xnor-bitsliced";
 
-    public override string Description => "Sign bits 64 pixels to a word, a shifted XNOR per tap, bit-sliced counters for 64 outputs at once, K by a box filter.";
+    public override string Description => "Sign bits 64 pixels to a word, a shifted XNOR per tap, bit-sliced counters (256 outputs per vector), K from the rows' window sums of |I|.";
 
     public override bool Supports(BinaryConv2DProblem problem, out string reason)
     {
