@@ -34,19 +34,13 @@ public sealed unsafe class BinaryConv2DLayer
     public BinaryConv2DLayer(ReadOnlySpan<float> weights, int outputChannels, int kernelHeight, int kernelWidth, BinaryLayerOptions? options = null)
     {
         Options = options ?? BinaryLayerOptions.Default;
-        if (outputChannels < 1) ThrowHelper.OutOfRange(nameof(outputChannels), outputChannels, "1 or more.");
-        if (kernelHeight < 1) ThrowHelper.OutOfRange(nameof(kernelHeight), kernelHeight, "1 or more.");
-        if (kernelWidth < 1) ThrowHelper.OutOfRange(nameof(kernelWidth), kernelWidth, "1 or more.");
-        long filter = (long)outputChannels * kernelHeight * kernelWidth;
-        if (weights.IsEmpty || weights.Length % filter != 0)
-            ThrowHelper.Argument(nameof(weights), $"weights holds {weights.Length} floats, not a whole number of O·kh·kw = {filter} (O × C × kh × kw).");
+        InputChannels = LayerWeights.InputChannels(weights, outputChannels, kernelHeight, kernelWidth);
         if (Options.Algorithm is not ("Auto" or "xnor-bgemm" or "Reference"))
             ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{Options.Algorithm}' is not Auto, xnor-bgemm or Reference.");
         if (!Enum.IsDefined(Options.BinaryPadding)) ThrowHelper.OutOfRange("options.BinaryPadding", Options.BinaryPadding, "Zero, MinusOne or PlusOne.");
         OutputChannels = outputChannels;
         KernelHeight = kernelHeight;
         KernelWidth = kernelWidth;
-        InputChannels = (int)(weights.Length / filter);
         _words = (InputChannels + 63) / 64;
         int taps = kernelHeight * kernelWidth, perFilter = InputChannels * taps;
         _alphas = new float[outputChannels];
@@ -137,9 +131,13 @@ public sealed unsafe class BinaryConv2DLayer
                     ParallelRowIterator.For(p.Batch * p.InputHeight, (long)p.InputWidth * p.InputChannels, context, 1, new PackBands(p, x, bits, mean, _words));
                 }
 
-                using (context.Stage("k"))
+                if (output is not null)
                 {
-                    ParallelRowIterator.For(p.Batch * p.OutputHeight, (long)p.OutputWidth * KernelHeight * KernelWidth, context, 1, new WindowMeanBands(p, mean, k));
+                    // Counts need no K.
+                    using (context.Stage("k"))
+                    {
+                        ParallelRowIterator.For(p.Batch * p.OutputHeight, (long)p.OutputWidth * KernelHeight * KernelWidth, context, 1, new WindowMeanBands(p, mean, k));
+                    }
                 }
 
                 bool reference = Options.Algorithm == "Reference";

@@ -41,12 +41,7 @@ public sealed class Conv2DLayer
     public Conv2DLayer(ReadOnlySpan<float> weights, int outputChannels, int kernelHeight, int kernelWidth, ReadOnlySpan<float> bias = default, Conv2DLayerOptions? options = null)
     {
         Options = options ?? Conv2DLayerOptions.Default;
-        if (outputChannels < 1) ThrowHelper.OutOfRange(nameof(outputChannels), outputChannels, "1 or more.");
-        if (kernelHeight < 1) ThrowHelper.OutOfRange(nameof(kernelHeight), kernelHeight, "1 or more.");
-        if (kernelWidth < 1) ThrowHelper.OutOfRange(nameof(kernelWidth), kernelWidth, "1 or more.");
-        long filter = (long)outputChannels * kernelHeight * kernelWidth;
-        if (weights.IsEmpty || weights.Length % filter != 0)
-            ThrowHelper.Argument(nameof(weights), $"weights holds {weights.Length} floats, not a whole number of O·kh·kw = {filter} (O × C/groups × kh × kw).");
+        int groupInputChannels = LayerWeights.InputChannels(weights, outputChannels, kernelHeight, kernelWidth);
         if (!bias.IsEmpty && bias.Length != outputChannels)
             ThrowHelper.Argument(nameof(bias), $"bias holds {bias.Length} floats; it needs one per output channel ({outputChannels}).");
         if (!(Options.Tolerance >= 0)) ThrowHelper.OutOfRange("options.Tolerance", Options.Tolerance, "0 or more.");
@@ -57,7 +52,7 @@ public sealed class Conv2DLayer
         OutputChannels = outputChannels;
         KernelHeight = kernelHeight;
         KernelWidth = kernelWidth;
-        GroupInputChannels = (int)(weights.Length / filter);
+        GroupInputChannels = groupInputChannels;
     }
 
     /// <summary>The layer algorithms, in the order Auto considers them.</summary>
