@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using ConvSharp.Binary;
 using ConvSharp.Layers;
 
@@ -59,23 +60,41 @@ public static class BinaryBench
     public static (double MaxRelativeError, bool Verified) Verify(BinaryBenchCase benchCase, float[] input, float[] kernel, float[] output)
     {
         ArgumentNullException.ThrowIfNull(benchCase);
+        var (relative, _, verified) = Check(benchCase.Problem, input, kernel, output);
+        return (relative, verified);
+    }
+
+    /// <summary>
+    /// <paramref name="output"/> against the binary reference of <paramref name="problem"/> (row-major planes): the worst
+    /// relative and absolute errors, and whether every output is within (kh·kw + 5)·2⁻²³ of the reference's.
+    /// </summary>
+    public static (double MaxRelativeError, double MaxAbsError, bool Verified) Check(BinaryConv2DProblem problem, float[] input, float[] kernel, float[] output)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
         ArgumentNullException.ThrowIfNull(output);
-        var g = benchCase.Problem.Geometry;
-        if (output.Length != g.OutputHeight * g.OutputWidth) return (double.PositiveInfinity, false);
-        var reference = BinaryConv2D.Prepare(g.InputHeight, g.InputWidth, new ReadOnlyPlane2D(kernel, g.KernelHeight, g.KernelWidth),
-            new BinaryConv2DOptions { Padding = benchCase.Problem.Padding, Algorithm = "Reference" });
+        var g = problem.Geometry;
+        if (output.Length != g.OutputHeight * g.OutputWidth) return (double.PositiveInfinity, double.PositiveInfinity, false);
         var expected = new float[output.Length];
-        reference.Execute(new ReadOnlyPlane2D(input, g.InputHeight, g.InputWidth), new Plane2D(expected, g.OutputHeight, g.OutputWidth));
-        double tolerance = (benchCase.Problem.Taps + 5) * Math.Pow(2, -23), worst = 0;
+        Reference(problem, kernel).Execute(new ReadOnlyPlane2D(input, g.InputHeight, g.InputWidth), new Plane2D(expected, g.OutputHeight, g.OutputWidth));
+        double tolerance = (problem.Taps + 5) * Math.Pow(2, -23), relative = 0, absolute = 0;
         bool verified = true;
         for (int i = 0; i < output.Length; i++)
         {
             double error = Math.Abs((double)output[i] - expected[i]);
-            if (expected[i] != 0) worst = Math.Max(worst, error / Math.Abs(expected[i]));
+            absolute = Math.Max(absolute, error);
+            if (expected[i] != 0) relative = Math.Max(relative, error / Math.Abs(expected[i]));
             verified &= error <= (tolerance * Math.Abs(expected[i])) + 1e-30;
         }
 
-        return (worst, verified);
+        return (relative, absolute, verified);
+    }
+
+    /// <summary>The binary reference prepared for <paramref name="problem"/> itself (its size, anchor, stride, dilation and padding).</summary>
+    public static PreparedBinaryConvolution Reference(BinaryConv2DProblem problem, float[] kernel)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        var g = problem.Geometry;
+        return BinaryConv2D.Algorithms.Single(a => a.Name == "Reference").Prepare(problem, new ReadOnlyPlane2D(kernel, g.KernelHeight, g.KernelWidth));
     }
 
     /// <summary>The layer cases of the suite: 256 → 256 channels, 3×3, padding 1, at 28² and 14² (problem strings start with <c>layer</c>).</summary>

@@ -28,16 +28,25 @@ internal static class BinaryOptions
             Anchor = settings.Anchor is null ? null : ProblemSettings.Pair(settings.Anchor, "--anchor", allowZero: true),
             Stride = ProblemSettings.Pair(settings.Stride, "--stride", allowZero: false),
             Dilation = ProblemSettings.Pair(settings.Dilation, "--dilation", allowZero: false),
-            Padding = padding.ToLowerInvariant() switch
-            {
-                "zero" => BinaryPadding.Zero,
-                "minus-one" => BinaryPadding.MinusOne,
-                "plus-one" => BinaryPadding.PlusOne,
-                _ => throw new CliException($"--binary-padding '{padding}' is not zero, minus-one or plus-one"),
-            },
+            Padding = ParsePadding(padding),
             Algorithm = string.Equals(algorithm, "auto", StringComparison.OrdinalIgnoreCase) ? "Auto"
                 : BinaryConv2D.Algorithms.FirstOrDefault(a => string.Equals(a.Name, algorithm, StringComparison.OrdinalIgnoreCase))?.Name
                   ?? throw new CliException($"--algorithm '{algorithm}' is not auto or a binary algorithm: {string.Join(", ", BinaryConv2D.Algorithms.Select(a => a.Name.ToLowerInvariant()))}"),
         };
+    }
+
+    /// <summary><c>--binary-padding</c>: zero, minus-one or plus-one.</summary>
+    public static BinaryPadding ParsePadding(string text) => text.ToLowerInvariant() switch
+    {
+        "zero" => BinaryPadding.Zero,
+        "minus-one" => BinaryPadding.MinusOne,
+        "plus-one" => BinaryPadding.PlusOne,
+        _ => throw new CliException($"--binary-padding '{text}' is not zero, minus-one or plus-one"),
+    };
+
+    /// <summary>Refuses a <c>--binary-padding</c> other than the default where no binary algorithm runs (<paramref name="when"/> says when it applies).</summary>
+    public static void RequireDefaultPadding(string text, string when)
+    {
+        if (!string.Equals(text, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException($"--binary-padding applies {when} only");
     }
 }

@@ -32,7 +32,7 @@ public sealed class ConvolveCommand(CliEnvironment environment) : Command<Convol
         };
         AtomicFile.RequireFolder(output);
         if (settings.Binary) return Binary(settings, output, extension, normalization);
-        if (!string.Equals(settings.BinaryPadding, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary-padding applies with --binary only");
+        BinaryOptions.RequireDefaultPadding(settings.BinaryPadding, "with --binary");
         var options = settings.ToOptions();
         var kernel = KernelParser.Parse(settings.Kernel!);
         var input = InputFile.Read(settings.Input);

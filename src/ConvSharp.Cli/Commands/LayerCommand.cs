@@ -58,7 +58,7 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
         if (bias.Length > 0 && bias.Length != outputs) throw new CliException($"{settings.Bias}: {bias.Length} values; the bias needs one per output channel ({outputs})");
 
         if (settings.Binary) return Binary(settings, output, options, input, weights, weightShape, bias, batch, height, width);
-        if (!string.Equals(settings.BinaryPadding, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary-padding applies with --binary only");
+        BinaryOptions.RequireDefaultPadding(settings.BinaryPadding, "with --binary");
         Conv2DLayer layer;
         Conv2DLayerProblem problem;
         try
@@ -92,13 +92,7 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
             Stride = options.Stride,
             Dilation = options.Dilation,
             Padding = options.Padding,
-            BinaryPadding = settings.BinaryPadding.ToLowerInvariant() switch
-            {
-                "zero" => ConvSharp.Binary.BinaryPadding.Zero,
-                "minus-one" => ConvSharp.Binary.BinaryPadding.MinusOne,
-                "plus-one" => ConvSharp.Binary.BinaryPadding.PlusOne,
-                _ => throw new CliException($"--binary-padding '{settings.BinaryPadding}' is not zero, minus-one or plus-one"),
-            },
+            BinaryPadding = BinaryOptions.ParsePadding(settings.BinaryPadding),
             Algorithm = string.Equals(settings.Algorithm, "auto", StringComparison.OrdinalIgnoreCase) ? "Auto"
                 : settings.Algorithm.ToLowerInvariant() is "xnor-bgemm" ? "xnor-bgemm" : settings.Algorithm.ToLowerInvariant() is "reference" ? "Reference"
                 : throw new CliException($"--algorithm '{settings.Algorithm}' is not auto, xnor-bgemm or reference with --binary"),

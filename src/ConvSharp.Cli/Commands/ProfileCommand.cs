@@ -28,7 +28,7 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Json is not null) AtomicFile.RequireFolder(settings.Json);
         if (BinaryOptions.IsBinaryAlgorithm(settings.Algorithm)) return ProfileBinary(settings);
-        if (!string.Equals(settings.BinaryPadding, "zero", StringComparison.OrdinalIgnoreCase)) throw new CliException("--binary-padding applies to the binary algorithms (xnor-seed, xnor-bitsliced) only");
+        BinaryOptions.RequireDefaultPadding(settings.BinaryPadding, "to the binary algorithms (xnor-seed, xnor-bitsliced)");
         var options = settings.ToOptions();
         var input = settings.Image is null ? BuiltInImage.Create(settings.ImageSize) : InputFile.Read(settings.Image);
         var kernel = KernelParser.Parse(settings.Kernel);
@@ -49,15 +49,7 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
 
         // The stages are the medians' worth: each timed run records into a fresh profiler, and the stage times of the
         // run whose total is the median are the ones shown.
-        var runs = new List<(double Total, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)>();
-        Timing.Measure(() =>
-        {
-            profiler.Reset();
-            long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            Call();
-            runs.Add((System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds, profiler.Stages));
-        });
-        var median = runs.OrderBy(r => r.Total).ElementAt(runs.Count / 2);
+        var (median, runCount) = MeasureStages(profiler, Call);
         var reference = ReferenceResult.Compute(problem, input, kernel);
         double bound;
         using (var prepared = plan.Prepare(kernel.AsPlane())) bound = Math.Max(reference.Tolerance, prepared.ErrorBound(reference.MaxAbsInput));
@@ -65,7 +57,7 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
 
         string name = algorithm!.Name;
         string why = ReferenceEquals(algorithm, plan.Algorithm) ? plan.Reason : $"{plan.Algorithm.Name} declined this kernel's values, so {name} runs";
-        Report(settings, name, problem.ToString(), median, runs.Count, why, verification.Verified, verification.MaxAbsError);
+        Report(settings, name, problem.ToString(), median, runCount, why, verification.Verified, verification.MaxAbsError);
         return verification.Verified ? 0 : ConvSharpApp.Failure;
     }
 
@@ -84,34 +76,35 @@ public sealed class ProfileCommand(CliEnvironment environment) : Command<Profile
         var output = new float[(long)g.OutputHeight * g.OutputWidth];
         var profiler = new StageProfiler();
         var execution = new ExecutionContext { MaxDegreeOfParallelism = ProblemSettings.ParseThreads(settings.Threads), Profiler = profiler };
+        var (median, runCount) = MeasureStages(profiler, () => prepared.Execute(input.AsPlane(), new Plane2D(output, g.OutputHeight, g.OutputWidth), execution));
+
+        // Counts exactly the reference's, outputs within its bound.
+        int[] counts = new int[output.Length], expectedCounts = new int[output.Length];
+        prepared.ComputeCounts(input.AsPlane(), counts);
+        BinaryBench.Reference(prepared.Problem, kernel.Data).ComputeCounts(input.AsPlane(), expectedCounts);
+        var (_, worst, withinBound) = BinaryBench.Check(prepared.Problem, input.Data, kernel.Data, output);
+        bool verified = withinBound && counts.AsSpan().SequenceEqual(expectedCounts);
+
+        Report(settings, prepared.Algorithm.Name, prepared.Problem.ToString(), median, runCount, $"named: {prepared.Algorithm.Description}", verified, worst);
+        if (prepared.Algorithm.Name == "xnor-seed") ReportWindowMeans(input, prepared.Problem, execution with { Profiler = null });
+        return verified ? 0 : ConvSharpApp.Failure;
+    }
+
+    /// <summary>
+    /// Times <paramref name="call"/> as bench times a row, each run recording into a fresh <paramref name="profiler"/>;
+    /// returns the run whose total is the median (its stages are the ones shown) and the number of runs.
+    /// </summary>
+    private static ((double Total, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages) Median, int Runs) MeasureStages(StageProfiler profiler, Action call)
+    {
         var runs = new List<(double Total, IReadOnlyList<(string Stage, TimeSpan Elapsed)> Stages)>();
         Timing.Measure(() =>
         {
             profiler.Reset();
             long start = System.Diagnostics.Stopwatch.GetTimestamp();
-            prepared.Execute(input.AsPlane(), new Plane2D(output, g.OutputHeight, g.OutputWidth), execution);
+            call();
             runs.Add((System.Diagnostics.Stopwatch.GetElapsedTime(start).TotalMilliseconds, profiler.Stages));
         });
-        var median = runs.OrderBy(r => r.Total).ElementAt(runs.Count / 2);
-
-        var reference = ConvSharp.Binary.BinaryConv2D.Prepare(input.Rows, input.Columns, kernel.AsPlane(), options with { Algorithm = "Reference" });
-        var expected = new float[output.Length];
-        reference.Execute(input.AsPlane(), new Plane2D(expected, g.OutputHeight, g.OutputWidth));
-        int[] counts = new int[output.Length], expectedCounts = new int[output.Length];
-        prepared.ComputeCounts(input.AsPlane(), counts);
-        reference.ComputeCounts(input.AsPlane(), expectedCounts);
-        double tolerance = (prepared.Problem.Taps + 5) * Math.Pow(2, -23), worst = 0;
-        bool verified = counts.AsSpan().SequenceEqual(expectedCounts);
-        for (int i = 0; i < output.Length; i++)
-        {
-            double error = Math.Abs((double)output[i] - expected[i]);
-            worst = Math.Max(worst, error);
-            verified &= error <= (tolerance * Math.Abs(expected[i])) + 1e-30;
-        }
-
-        Report(settings, prepared.Algorithm.Name, prepared.Problem.ToString(), median, runs.Count, $"named: {prepared.Algorithm.Description}", verified, worst);
-        if (prepared.Algorithm.Name == "xnor-seed") ReportWindowMeans(input, prepared.Problem, execution with { Profiler = null });
-        return verified ? 0 : ConvSharpApp.Failure;
+        return (runs.OrderBy(r => r.Total).ElementAt(runs.Count / 2), runs.Count);
     }
 
     /// <summary>The notebook's comparison of its three ways of computing K, each timed as a row is (the pipeline's k-alpha uses the vectorised one).</summary>
