@@ -14,9 +14,6 @@ namespace ConvSharp.Binary;
 /// </summary>
 internal sealed unsafe class PreparedXnorSeed : PreparedBinaryConvolution
 {
-    /// <summary>Floats of im2col panel per segment (4 MiB): the stages' buffers stay in L2/L3 between stages.</summary>
-    private const long SegmentFloats = 1 << 20;
-
     private readonly BitpackLayout _layout;
     private readonly ulong[] _pattern;
     private readonly int _wordsPerRow;
@@ -43,7 +40,7 @@ internal sealed unsafe class PreparedXnorSeed : PreparedBinaryConvolution
     {
         var g = Problem.Geometry;
         int taps = Problem.Taps, width = g.OutputWidth;
-        int segmentRows = (int)Math.Clamp(SegmentFloats / ((long)taps * width), 1, g.OutputHeight);
+        int segmentRows = BinaryIm2Col.SegmentRows(Problem);
         long windows = (long)segmentRows * width, words = (long)segmentRows * _wordsPerRow;
         var buffers = new SeedBuffers(windows, taps, words, g.InputWidth);
         float[] workspace = context.Workspace.Rent(buffers.Floats);
@@ -53,11 +50,7 @@ internal sealed unsafe class PreparedXnorSeed : PreparedBinaryConvolution
             fixed (float* inputPtr = input.Data)
             fixed (ulong* pattern = _pattern)
             {
-                var data = ConvolutionData.Describe(g);
-                data.Input = inputPtr;
-                data.InputPitch = input.Pitch;
-                data.FillRow = buffers.Fill(scratch);
-                new Span<float>(data.FillRow, g.InputWidth).Clear();
+                var data = BinaryIm2Col.Source(Problem, inputPtr, input.Pitch, buffers.Fill(scratch));
                 var state = new SeedState(this, data, buffers, scratch, pattern, counts, output, outputPitch);
                 for (int y0 = 0; y0 < g.OutputHeight; y0 += segmentRows)
                 {

@@ -8,9 +8,6 @@ namespace ConvSharp.Binary;
 /// <summary>K = Σ|I| over each window ÷ kh·kw, in the notebook's three forms (<see cref="WindowMeanForm"/>).</summary>
 internal static unsafe class WindowMeans
 {
-    /// <summary>Output rows per im2col segment: about 1 Mi floats of panel.</summary>
-    private const long SegmentFloats = 1 << 20;
-
     public static void Compute(ReadOnlyPlane2D input, BinaryConv2DProblem problem, WindowMeanForm form, Span<float> k, ExecutionContext context)
     {
         var g = problem.Geometry;
@@ -21,7 +18,7 @@ internal static unsafe class WindowMeans
         }
 
         int width = g.OutputWidth, taps = problem.Taps;
-        int segmentRows = (int)Math.Clamp(SegmentFloats / ((long)taps * width), 1, g.OutputHeight);
+        int segmentRows = BinaryIm2Col.SegmentRows(problem);
         long ld = (long)segmentRows * width;
         float[] workspace = context.Workspace.Rent((ld * taps) + g.InputWidth);
         try
@@ -30,11 +27,7 @@ internal static unsafe class WindowMeans
             fixed (float* source = input.Data)
             fixed (float* target = k)
             {
-                var data = ConvolutionData.Describe(g);
-                data.Input = source;
-                data.InputPitch = input.Pitch;
-                data.FillRow = scratch + (ld * taps);
-                new Span<float>(data.FillRow, g.InputWidth).Clear();
+                var data = BinaryIm2Col.Source(problem, source, input.Pitch, scratch + (ld * taps));
                 for (int y0 = 0; y0 < g.OutputHeight; y0 += segmentRows)
                 {
                     int rows = Math.Min(segmentRows, g.OutputHeight - y0);
