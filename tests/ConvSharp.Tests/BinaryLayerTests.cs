@@ -9,11 +9,20 @@ namespace ConvSharp.Tests;
 /// <summary>The XNOR-Net layer: channel-packed counts exactly the definition's, outputs within the bound, over random shapes.</summary>
 public class BinaryLayerTests
 {
-    public static TheoryData<int> Chunks() => new(Enumerable.Range(0, 3));
+    public static TheoryData<int, string> Chunks()
+    {
+        var data = new TheoryData<int, string>();
+        foreach (string algorithm in new[] { "xnor-bgemm", "xnor-csa" })
+        {
+            for (int chunk = 0; chunk < 3; chunk++) data.Add(chunk, algorithm);
+        }
+
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(Chunks))]
-    public void Random_layers_count_exactly_and_scale_within_the_bound(int chunk)
+    public void Random_layers_count_exactly_and_scale_within_the_bound(int chunk, string algorithm)
     {
         var random = new Random(900 + chunk);
         for (int done = 0; done < 12;)
@@ -26,6 +35,7 @@ public class BinaryLayerTests
                 Dilation = (random.Next(1, 3), random.Next(1, 3)),
                 Padding = random.Next(3) switch { 0 => LayerPadding.Valid, 1 => LayerPadding.Same, _ => LayerPadding.Explicit(random.Next(3), random.Next(3), random.Next(3), random.Next(3)) },
                 BinaryPadding = (BinaryPadding)random.Next(3),
+                Algorithm = algorithm,
             };
             var weights = Data(random, o * c * kh * kw);
             var layer = new BinaryConv2DLayer(weights, o, kh, kw, options);
@@ -61,18 +71,30 @@ public class BinaryLayerTests
     }
 
     [Theory]
-    [InlineData(256, BinaryPadding.Zero)]
-    [InlineData(200, BinaryPadding.PlusOne)]   // the last of four words half padding
-    [InlineData(320, BinaryPadding.MinusOne)]  // five words: four in a vector, one left over
-    public void Wide_layers_count_exactly_on_the_vector_path(int channels, BinaryPadding padding)
+    [InlineData(256, BinaryPadding.Zero, 6, "xnor-bgemm")]
+    [InlineData(200, BinaryPadding.PlusOne, 6, "xnor-bgemm")]   // the last of four words half padding
+    [InlineData(320, BinaryPadding.MinusOne, 6, "xnor-bgemm")]  // five words: four in a vector, one left over
+    [InlineData(256, BinaryPadding.Zero, 300, "xnor-csa")]      // two blocks of filters, the second partly empty
+    [InlineData(200, BinaryPadding.PlusOne, 256, "xnor-csa")]
+    [InlineData(70, BinaryPadding.MinusOne, 513, "xnor-csa")]
+    public void Wide_layers_count_exactly_on_the_vector_path(int channels, BinaryPadding padding, int filters, string algorithm)
     {
         var random = new Random(channels);
-        var options = new BinaryLayerOptions { Padding = LayerPadding.Symmetric(1), BinaryPadding = padding };
-        var weights = Data(random, 6 * channels * 9);
+        var options = new BinaryLayerOptions { Padding = LayerPadding.Symmetric(1), BinaryPadding = padding, Algorithm = algorithm };
+        var weights = Data(random, filters * channels * 9);
         var input = Data(random, 2 * channels * 9 * 11);
-        var layer = new BinaryConv2DLayer(weights, 6, 3, 3, options);
-        var reference = new BinaryConv2DLayer(weights, 6, 3, 3, options with { Algorithm = "Reference" });
+        var layer = new BinaryConv2DLayer(weights, filters, 3, 3, options);
+        var reference = new BinaryConv2DLayer(weights, filters, 3, 3, options with { Algorithm = "Reference" });
         Assert.Equal(reference.ComputeCounts(input, 2, 9, 11), layer.ComputeCounts(input, 2, 9, 11, new ExecutionContext { MaxDegreeOfParallelism = 2, MinimumWorkPerBand = 1 }));
+    }
+
+    [Fact]
+    public void Auto_takes_the_carry_save_path_for_wide_layers_and_names_it()
+    {
+        var wide = new BinaryConv2DLayer(new float[256 * 64 * 9], 256, 3, 3);
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "xnor-csa" : "xnor-bgemm", wide.Algorithm);
+        Assert.Equal("xnor-bgemm", new BinaryConv2DLayer(new float[8 * 64 * 9], 8, 3, 3).Algorithm);
+        Assert.Equal("xnor-csa", new BinaryConv2DLayer(new float[8 * 64 * 9], 8, 3, 3, new BinaryLayerOptions { Algorithm = "xnor-csa" }).Algorithm);
     }
 
     [Fact]
@@ -80,6 +102,7 @@ public class BinaryLayerTests
     {
         Assert.Equal("weights", Assert.Throws<ArgumentException>(() => new BinaryConv2DLayer(new float[10], 3, 3, 3)).ParamName);
         Assert.Equal("options.Algorithm", Assert.Throws<ArgumentException>(() => new BinaryConv2DLayer(new float[9], 1, 3, 3, new BinaryLayerOptions { Algorithm = "fast" })).ParamName);
+        Assert.Equal("options.Algorithm", Assert.Throws<ArgumentException>(() => new BinaryConv2DLayer(new float[1 * 8192 * 9], 1, 3, 3, new BinaryLayerOptions { Algorithm = "xnor-csa" })).ParamName);
         var layer = new BinaryConv2DLayer(new float[18], 1, 3, 3);
         Assert.Equal("input", Assert.Throws<ArgumentException>(() => layer.Forward(new float[5], 1, 4, 4)).ParamName);
     }

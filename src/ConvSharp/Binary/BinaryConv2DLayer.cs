@@ -21,7 +21,12 @@ namespace ConvSharp.Binary;
 public sealed unsafe class BinaryConv2DLayer
 {
     private readonly float[] _alphas;
-    private readonly ulong[] _filters;   // [o][tap][word]
+    private readonly ulong[] _filters;   // [o][tap][word], O rounded up to four filters
+    private readonly ulong[] _sliced;     // xnor-csa: per 256 filters, per (tap, channel bit) a vector of the filters' bits, a zero vector last
+    private readonly float[] _laneAlphas;  // xnor-csa: α padded with zeros to whole blocks of 256 filters
+    private readonly int[] _twiceWeights;  // xnor-csa: 2 × each filter's set bits over every tap, padded the same way
+    private readonly int[] _laneSums;      // xnor-csa: the prefix sums entry-major, [(kh + 1) × (kw + 1)][lanes]
+    private readonly int[] _filterSums;  // [o][(kh + 1) × (kw + 1)]: 2-D prefix sums of the set bits of each tap's words, past C included
     private readonly bool[] _signs;      // [o][c][i][j], for the reference
     private readonly int _words;
 
@@ -35,8 +40,8 @@ public sealed unsafe class BinaryConv2DLayer
     {
         Options = options ?? BinaryLayerOptions.Default;
         InputChannels = LayerWeights.InputChannels(weights, outputChannels, kernelHeight, kernelWidth);
-        if (Options.Algorithm is not ("Auto" or "xnor-bgemm" or "Reference"))
-            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{Options.Algorithm}' is not Auto, xnor-bgemm or Reference.");
+        if (Options.Algorithm is not ("Auto" or "xnor-bgemm" or "xnor-csa" or "Reference"))
+            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = '{Options.Algorithm}' is not Auto, xnor-bgemm, xnor-csa or Reference.");
         if (!Enum.IsDefined(Options.BinaryPadding)) ThrowHelper.OutOfRange("options.BinaryPadding", Options.BinaryPadding, "Zero, MinusOne or PlusOne.");
         OutputChannels = outputChannels;
         KernelHeight = kernelHeight;
@@ -45,7 +50,9 @@ public sealed unsafe class BinaryConv2DLayer
         int taps = kernelHeight * kernelWidth, perFilter = InputChannels * taps;
         _alphas = new float[outputChannels];
         _signs = new bool[weights.Length];
-        _filters = new ulong[(long)outputChannels * taps * _words];
+        int paddedOutputs = (outputChannels + 3) & ~3;
+        _filters = new ulong[(long)paddedOutputs * taps * _words];
+        _filterSums = new int[paddedOutputs * (kernelHeight + 1) * (kernelWidth + 1)];
         for (int o = 0; o < outputChannels; o++)
         {
             double sum = 0;
@@ -64,8 +71,32 @@ public sealed unsafe class BinaryConv2DLayer
 
             // Channels past C in the last word: weight bit 1 against an input bit 0, so their XNOR is 0 and never counts.
             for (int t = 0; t < taps && (InputChannels & 63) != 0; t++) _filters[(((long)o * taps) + t) * _words + _words - 1] |= ~0UL << (InputChannels & 63);
+            FilterSums(o, kernelHeight, kernelWidth);
+        }
+
+        bool carrySaveFits = (long)taps * InputChannels < 1 << 16;
+        if (Options.Algorithm == "xnor-csa" && !carrySaveFits)
+            ThrowHelper.Argument("options.Algorithm", $"options.Algorithm = 'xnor-csa' counts up to kh·kw·C = {taps * (long)InputChannels} in 16 bits; it must be below 65536.");
+        Algorithm = Options.Algorithm != "Auto" ? Options.Algorithm : carrySaveFits && Avx2.IsSupported && outputChannels >= CarrySaveMinimumFilters ? "xnor-csa" : "xnor-bgemm";
+        _sliced = Algorithm == "xnor-csa" ? SliceFilters(weights, taps) : [];
+        int lanes = Algorithm == "xnor-csa" ? (outputChannels + CarrySaveLayerBands.Lanes - 1) / CarrySaveLayerBands.Lanes * CarrySaveLayerBands.Lanes : 0;
+        int entries = (kernelHeight + 1) * (kernelWidth + 1);
+        _laneAlphas = new float[lanes];
+        _twiceWeights = new int[lanes];
+        _laneSums = new int[lanes * entries];
+        for (int o = 0; o < Math.Min(lanes, outputChannels); o++)
+        {
+            _laneAlphas[o] = _alphas[o];
+            _twiceWeights[o] = 2 * _filterSums[((o + 1) * entries) - 1];
+            for (int e = 0; e < entries; e++) _laneSums[(e * lanes) + o] = _filterSums[(o * entries) + e];
         }
     }
+
+    /// <summary>Auto's threshold for <c>xnor-csa</c>: below it too many of a vector's 256 filter lanes are empty.</summary>
+    private const int CarrySaveMinimumFilters = 128;
+
+    /// <summary>The algorithm that runs: <see cref="BinaryLayerOptions.Algorithm"/>, or Auto's choice.</summary>
+    public string Algorithm { get; }
 
     /// <summary>The options the layer was built with.</summary>
     public BinaryLayerOptions Options { get; }
@@ -104,6 +135,45 @@ public sealed unsafe class BinaryConv2DLayer
         return counts;
     }
 
+    /// <summary>xnor-csa's filters: per block of 256, per (tap, channel bit) slot, the 256 filters' sign bits as one vector.</summary>
+    private ulong[] SliceFilters(ReadOnlySpan<float> weights, int taps)
+    {
+        int slots = taps * 64 * _words, blocks = (OutputChannels + CarrySaveLayerBands.Lanes - 1) / CarrySaveLayerBands.Lanes;
+        var sliced = new ulong[(long)blocks * (slots + 1) * 4];
+        for (int o = 0; o < OutputChannels; o++)
+        {
+            long block = (long)(o / CarrySaveLayerBands.Lanes) * (slots + 1) * 4;
+            int lane = o % CarrySaveLayerBands.Lanes;
+            for (int c = 0; c < InputChannels; c++)
+            {
+                for (int t = 0; t < taps; t++)
+                {
+                    if (weights[(((o * InputChannels) + c) * taps) + t] > 0) sliced[block + ((((long)t * 64 * _words) + c) * 4) + (lane >> 6)] |= 1UL << (lane & 63);
+                }
+            }
+        }
+
+        return sliced;
+    }
+
+    /// <summary>Filter <paramref name="o"/>'s prefix sums: entry (i, j) counts the set bits of taps above row i and left of column j.</summary>
+    private void FilterSums(int o, int kernelHeight, int kernelWidth)
+    {
+        int stride = kernelWidth + 1, taps = kernelHeight * kernelWidth;
+        int* sums = stackalloc int[(kernelHeight + 1) * stride];
+        for (int i = 0; i < kernelHeight; i++)
+        {
+            for (int j = 0; j < kernelWidth; j++)
+            {
+                int bits = 0;
+                for (int w = 0; w < _words; w++) bits += BitOperations.PopCount(_filters[((((long)o * taps) + (i * kernelWidth) + j) * _words) + w]);
+                sums[((i + 1) * stride) + j + 1] = bits + sums[(i * stride) + j + 1] + sums[((i + 1) * stride) + j] - sums[(i * stride) + j];
+            }
+        }
+
+        new ReadOnlySpan<int>(sums, (kernelHeight + 1) * stride).CopyTo(_filterSums.AsSpan(o * (kernelHeight + 1) * stride));
+    }
+
     /// <summary>The largest |result − exact| at an output with count <paramref name="count"/> and exact K <paramref name="k"/>: |count|·K·α·(kh·kw + C + 4)·2⁻²³.</summary>
     public double ErrorBound(int outputChannel, int count, double k) =>
         Math.Abs((double)count) * k * _alphas[outputChannel] * ((KernelHeight * KernelWidth) + InputChannels + 4) * Math.Pow(2, -23);
@@ -113,8 +183,11 @@ public sealed unsafe class BinaryConv2DLayer
         context ??= ExecutionContext.Default;
         context.Validate();
         if (input.Length != p.InputLength) ThrowHelper.Argument(nameof(input), $"input holds {input.Length} floats; N·C·H·W = {p.InputLength}.");
+        var image = new ChannelBitImage(p, _words, Options.BinaryPadding);
         long pixels = (long)p.InputHeight * p.InputWidth;
-        float[] workspace = context.Workspace.Rent((p.Batch * pixels * _words * 2) + (p.Batch * pixels) + ((long)p.Batch * p.OutputHeight * p.OutputWidth));
+        bool carrySave = Algorithm == "xnor-csa";
+        long listInts = carrySave ? CarrySaveLayerBands.ListInts(p, _words) + CarrySaveLayerBands.StageFloats(p) : 0, kFloats = (long)p.Batch * p.OutputHeight * p.OutputWidth;
+        float[] workspace = context.Workspace.Rent((p.Batch * image.ImageWords * 2) + (p.Batch * pixels) + kFloats + (ParallelRowIterator.MaxBands(context.Threads) * listInts));
         try
         {
             fixed (float* x = input)
@@ -122,29 +195,38 @@ public sealed unsafe class BinaryConv2DLayer
             fixed (float* y = output)
             fixed (int* z = counts)
             fixed (ulong* filters = _filters)
+            fixed (int* filterSums = _filterSums)
+            fixed (ulong* sliced = _sliced)
+            fixed (float* laneAlphas = _laneAlphas)
+            fixed (int* twiceWeights = _twiceWeights)
+            fixed (int* laneSums = _laneSums)
             fixed (float* alphas = _alphas)
             {
                 ulong* bits = (ulong*)scratch;
-                float* mean = scratch + (p.Batch * pixels * _words * 2), k = mean + (p.Batch * pixels);
+                float* mean = scratch + (p.Batch * image.ImageWords * 2), k = mean + (p.Batch * pixels);
                 using (context.Stage("binarize"))
                 {
-                    ParallelRowIterator.For(p.Batch * p.InputHeight, (long)p.InputWidth * p.InputChannels, context, 1, new PackBands(p, x, bits, mean, _words));
+                    ParallelRowIterator.For(ChannelBitPacking.Items(p), (long)ChannelBitPacking.BlockPixels * p.InputChannels, context, 1, new ChannelBitPacking(p, image, x, bits, mean));
                 }
 
-                if (output is not null)
+                bool reference = Algorithm == "Reference";
+                long work = (long)p.OutputWidth * OutputChannels * KernelHeight * KernelWidth * _words;
+                if (carrySave)
                 {
-                    // Counts need no K.
-                    using (context.Stage("k"))
+                    using (context.Stage("xnor-csa"))
                     {
-                        ParallelRowIterator.For(p.Batch * p.OutputHeight, (long)p.OutputWidth * KernelHeight * KernelWidth, context, 1, new WindowMeanBands(p, mean, k));
+                        int* lists = (int*)(k + kFloats);
+                        var rows = new CarrySaveLayerBands(p, image, Options.BinaryPadding, bits, sliced, laneSums, twiceWeights, laneAlphas, mean, k, lists, listInts, y, z);
+                        ParallelRowIterator.For(p.Batch * p.OutputHeight, work, context, 1, rows);
                     }
+
+                    return;
                 }
 
-                bool reference = Options.Algorithm == "Reference";
                 using (context.Stage(reference ? "reference" : "xnor-popcount"))
                 {
-                    var rows = new CountBands(this, p, x, bits, filters, alphas, k, y, z, reference);
-                    ParallelRowIterator.For(p.Batch * p.OutputHeight, (long)p.OutputWidth * OutputChannels * KernelHeight * KernelWidth * _words, context, 1, rows);
+                    var rows = new CountBands(this, p, image, x, bits, filters, filterSums, alphas, mean, k, y, z, reference);
+                    ParallelRowIterator.For(p.Batch * p.OutputHeight, work, context, 1, rows);
                 }
             }
         }
@@ -155,258 +237,124 @@ public sealed unsafe class BinaryConv2DLayer
     }
 
     /// <summary>
-    /// Sign bits along channels, 64 to a word per pixel, and the channel mean of |I| per pixel. Eight channels × eight
-    /// pixels at a time: each channel's eight signs come from one compare and move-mask, the 8 × 8 bit block is
-    /// transposed in a register (three delta swaps), and each pixel's byte of channel bits goes into its word.
+    /// Output rows: the row's K (counts need none), then, per four filters and up to <see cref="Chunk"/> pixels of the row,
+    /// the XNOR popcounts over every tap's channel words in the padded bit image (or the reference's sign products).
     /// </summary>
-    private readonly struct PackBands(Conv2DLayerProblem p, float* input, ulong* bits, float* mean, int words) : IRowBandOperation
+    private readonly struct CountBands(
+        BinaryConv2DLayer owner, Conv2DLayerProblem p, ChannelBitImage image, float* input, ulong* bits, ulong* filters, int* filterSums, float* alphas, float* mean, float* k,
+        float* output, int* counts, bool reference) : IRowBandOperation
     {
+        /// <summary>Pixels per kernel call: the disagreements of four filters over them stay in 1 KiB of stack.</summary>
+        private const int Chunk = 64;
+
         public void Invoke(int band, int start, int end)
         {
-            long pixels = (long)p.InputHeight * p.InputWidth;
-            int width = p.InputWidth, vectorEnd = Vector256.IsHardwareAccelerated ? width & ~7 : 0;
-            for (int item = start; item < end; item++)
-            {
-                int n = item / p.InputHeight, r = item % p.InputHeight;
-                long first = ((long)n * pixels) + ((long)r * width);
-                new Span<ulong>(bits + (first * words), width * words).Clear();
-                new Span<float>(mean + first, width).Clear();
-                float* plane0 = input + ((long)n * p.InputChannels * pixels) + ((long)r * width);
-                for (int c8 = 0; c8 < p.InputChannels; c8 += 8)
-                {
-                    int channels = Math.Min(8, p.InputChannels - c8);
-                    for (int col = 0; col < vectorEnd; col += 8)
-                    {
-                        ulong block = 0;
-                        var sum = Vector256.Load(mean + first + col);
-                        for (int k = 0; k < channels; k++)
-                        {
-                            var v = Vector256.Load(plane0 + ((c8 + k) * pixels) + col);
-                            block |= (ulong)Vector256.GreaterThan(v, Vector256<float>.Zero).ExtractMostSignificantBits() << (8 * k);
-                            sum += Vector256.Abs(v);
-                        }
-
-                        sum.Store(mean + first + col);
-                        block = Transpose8x8(block);
-                        ulong* target = bits + ((first + col) * words) + (c8 >> 6);
-                        for (int q = 0; q < 8; q++) target[q * words] |= ((block >> (8 * q)) & 0xFF) << (c8 & 63);
-                    }
-
-                    for (int col = vectorEnd; col < width; col++)
-                    {
-                        for (int k = 0; k < channels; k++)
-                        {
-                            float v = plane0[((c8 + k) * pixels) + col];
-                            if (v > 0) bits[((first + col) * words) + ((c8 + k) >> 6)] |= 1UL << ((c8 + k) & 63);
-                            mean[first + col] += Math.Abs(v);
-                        }
-                    }
-                }
-
-                float inverse = 1f / p.InputChannels;
-                for (int col = 0; col < width; col++) mean[first + col] *= inverse;
-            }
-        }
-
-        /// <summary>Byte i bit j ↔ byte j bit i (Hacker's Delight's transpose8, three delta swaps).</summary>
-        private static ulong Transpose8x8(ulong x)
-        {
-            ulong t = (x ^ (x >> 7)) & 0x00AA00AA00AA00AAUL;
-            x ^= t ^ (t << 7);
-            t = (x ^ (x >> 14)) & 0x0000CCCC0000CCCCUL;
-            x ^= t ^ (t << 14);
-            t = (x ^ (x >> 28)) & 0x00000000F0F0F0F0UL;
-            return x ^ t ^ (t << 28);
-        }
-    }
-
-    /// <summary>K: the box mean of the channel mean over each window (zero outside, ÷ kh·kw).</summary>
-    private readonly struct WindowMeanBands(Conv2DLayerProblem p, float* mean, float* k) : IRowBandOperation
-    {
-        public void Invoke(int band, int start, int end)
-        {
-            long pixels = (long)p.InputHeight * p.InputWidth;
-            float inverse = 1f / (p.KernelHeight * p.KernelWidth);
+            int words = owner._words, taps = p.KernelHeight * p.KernelWidth, outputs = p.OutputChannels;
+            long outPlane = (long)p.OutputHeight * p.OutputWidth, filterWords = (long)taps * words, pixelStep = (long)p.Stride.X * words;
+            bool blocked = XnorPopcountKernel.CanBlock(words);
+            long* tapOffsets = stackalloc long[taps];
+            for (int t = 0; t < taps; t++) tapOffsets[t] = image.Offset((long)(t / p.KernelWidth) * p.Dilation.Y, (long)(t % p.KernelWidth) * p.Dilation.X);
+            int* disagree = stackalloc int[4 * Chunk];
+            int* columns = stackalloc int[2 * Chunk];   // per pixel, the first and one past the last tap column inside the input
+            int* used = stackalloc int[Chunk];          // per pixel, the taps that count
+            bool zeroPadding = owner.Options.BinaryPadding == BinaryPadding.Zero;
             for (int item = start; item < end; item++)
             {
                 int n = item / p.OutputHeight, y = item % p.OutputHeight;
-                for (int x = 0; x < p.OutputWidth; x++)
+                float* kRow = k + ((long)item * p.OutputWidth);
+                if (output != null) BinaryLayerRows.WindowMeans(p, mean, n, y, kRow);
+                ulong* rowBits = bits + (n * image.ImageWords) + image.Offset((long)y * p.Stride.Y, 0);
+                long at = ((long)n * outputs * outPlane) + ((long)y * p.OutputWidth);
+                if (reference)
                 {
-                    float sum = 0;
-                    for (int i = 0; i < p.KernelHeight; i++)
+                    for (int x = 0; x < p.OutputWidth; x++)
                     {
-                        long r = ((long)y * p.Stride.Y) + ((long)i * p.Dilation.Y) - p.Padding.Top;
-                        if (r < 0 || r >= p.InputHeight) continue;
-                        for (int j = 0; j < p.KernelWidth; j++)
+                        for (int o = 0; o < outputs; o++) Store(at + ((long)o * outPlane) + x, owner.ReferenceCount(p, input, n, o, y, x), kRow[x], alphas[o]);
+                    }
+
+                    continue;
+                }
+
+                var (rowFirst, rowEnd) = BinaryLayerRows.Inside((long)y * p.Stride.Y, p.Dilation.Y, p.KernelHeight, p.Padding.Top, p.InputHeight);
+                for (int x0 = 0; x0 < p.OutputWidth; x0 += Chunk)
+                {
+                    int count = Math.Min(Chunk, p.OutputWidth - x0);
+                    for (int x = 0; x < count; x++)
+                    {
+                        var (columnFirst, columnEnd) = BinaryLayerRows.Inside((long)(x0 + x) * p.Stride.X, p.Dilation.X, p.KernelWidth, p.Padding.Left, p.InputWidth);
+                        columns[2 * x] = columnFirst;
+                        columns[(2 * x) + 1] = columnEnd;
+                        used[x] = zeroPadding ? (rowEnd - rowFirst) * (columnEnd - columnFirst) : taps;
+                    }
+
+                    ulong* first = rowBits + image.Offset(0, (long)x0 * p.Stride.X);
+                    for (int o = 0; o < outputs; o += 4)
+                    {
+                        ulong* filter = filters + (o * filterWords);
+                        if (blocked) XnorPopcountKernel.Row4(first, pixelStep, count, tapOffsets, taps, words, filter, filterWords, disagree);
+                        else
                         {
-                            long c = ((long)x * p.Stride.X) + ((long)j * p.Dilation.X) - p.Padding.Left;
-                            if (c >= 0 && c < p.InputWidth) sum += mean[((long)n * pixels) + (r * p.InputWidth) + c];
+                            for (int f = 0; f < 4; f++)
+                            {
+                                for (int x = 0; x < count; x++) disagree[(f * count) + x] = XnorPopcountKernel.Disagreements(first + (x * pixelStep), tapOffsets, taps, words, filter + (f * filterWords));
+                            }
+                        }
+
+                        for (int f = 0; f < 4 && o + f < outputs; f++)
+                        {
+                            int* sums = filterSums + ((long)(o + f) * (p.KernelHeight + 1) * (p.KernelWidth + 1));
+                            Finish(disagree + (f * count), count, used, columns, rowFirst, rowEnd, sums, words);
+                            long plane = at + ((long)(o + f) * outPlane) + x0;
+                            if (counts != null) new ReadOnlySpan<int>(disagree + (f * count), count).CopyTo(new Span<int>(counts + plane, count));
+                            else Scale(disagree + (f * count), kRow + x0, alphas[o + f], output + plane, count);
                         }
                     }
-
-                    k[(((long)n * p.OutputHeight) + y) * p.OutputWidth + x] = sum * inverse;
                 }
             }
-        }
-    }
-
-    /// <summary>Output rows: per pixel, every filter's XNOR popcounts over its taps and channel words (or the reference's sign products).</summary>
-    private readonly struct CountBands(BinaryConv2DLayer owner, Conv2DLayerProblem p, float* input, ulong* bits, ulong* filters, float* alphas, float* k, float* output, int* counts, bool reference) : IRowBandOperation
-    {
-        public void Invoke(int band, int start, int end)
-        {
-            int words = owner._words, taps = p.KernelHeight * p.KernelWidth;
-            long pixels = (long)p.InputHeight * p.InputWidth, outPlane = (long)p.OutputHeight * p.OutputWidth;
-            var padding = owner.Options.BinaryPadding;
-            ulong outsideBits = padding == BinaryPadding.PlusOne ? ulong.MaxValue : 0;
-            ulong* outsideWord = stackalloc ulong[words];
-            for (int w = 0; w < words; w++) outsideWord[w] = outsideBits;
-
-            // Channels past C in the last word must never agree: the filter holds 1 there, so the padding's word holds 0.
-            if ((p.InputChannels & 63) != 0) outsideWord[words - 1] &= (1UL << (p.InputChannels & 63)) - 1;
-            ulong** tapWords = stackalloc ulong*[taps];
-            int* four = stackalloc int[4];
-            for (int item = start; item < end; item++)
-            {
-                int n = item / p.OutputHeight, y = item % p.OutputHeight;
-                for (int x = 0; x < p.OutputWidth; x++)
-                {
-                    // The taps that count, and where their channel words are (the padding's word outside).
-                    int used = 0, inside = 0;
-                    for (int t = 0; t < taps; t++)
-                    {
-                        long r = ((long)y * p.Stride.Y) + ((long)(t / p.KernelWidth) * p.Dilation.Y) - p.Padding.Top;
-                        long c = ((long)x * p.Stride.X) + ((long)(t % p.KernelWidth) * p.Dilation.X) - p.Padding.Left;
-                        bool isInside = r >= 0 && r < p.InputHeight && c >= 0 && c < p.InputWidth;
-                        if (isInside) inside++;
-                        tapWords[t] = isInside ? bits + ((((long)n * pixels) + (r * p.InputWidth) + c) * words) : padding == BinaryPadding.Zero ? null : outsideWord;
-                        if (tapWords[t] != null) used++;
-                    }
-
-                    int n0 = used * p.InputChannels;
-                    long at = ((long)n * p.OutputChannels * outPlane) + ((long)y * p.OutputWidth) + x;
-                    float kValue = k[(((long)n * p.OutputHeight) + y) * p.OutputWidth + x];
-                    int o = 0;
-                    if (!reference)
-                    {
-                        // Four filters at a time: each input word is loaded once for four XNOR-popcounts.
-                        for (; o + 4 <= p.OutputChannels; o += 4)
-                        {
-                            if (Avx2.IsSupported && words % 4 == 0 && taps <= 31) Count4Avx2(filters + ((long)o * taps * words), (long)taps * words, tapWords, taps, words, four);
-                            else Count4(filters + ((long)o * taps * words), (long)taps * words, tapWords, taps, words, four);
-                            for (int q = 0; q < 4; q++) Store(at + ((long)(o + q) * outPlane), (2 * four[q]) - n0, kValue * alphas[o + q]);
-                        }
-                    }
-
-                    for (; o < p.OutputChannels; o++)
-                    {
-                        int count = reference ? owner.ReferenceCount(p, input, n, o, y, x) : Count(filters + ((long)o * taps * words), tapWords, taps, words, n0);
-                        Store(at + ((long)o * outPlane), count, kValue * alphas[o]);
-                    }
-                }
-            }
-        }
-
-        private void Store(long index, int count, float scale)
-        {
-            if (counts != null) counts[index] = count;
-            else output[index] = count * scale;
-        }
-
-        /// <summary>Agreements (not yet 2·a − n) of four consecutive filters, <paramref name="filterStride"/> words apart, over the counted taps.</summary>
-        private static void Count4(ulong* filter, long filterStride, ulong** tapWords, int taps, int words, int* agree)
-        {
-            int a0 = 0, a1 = 0, a2 = 0, a3 = 0;
-            for (int t = 0; t < taps; t++)
-            {
-                ulong* source = tapWords[t];
-                if (source == null) continue;
-                ulong* f = filter + ((long)t * words);
-                for (int w = 0; w < words; w++)
-                {
-                    ulong v = source[w];
-                    a0 += BitOperations.PopCount(~(v ^ f[w]));
-                    a1 += BitOperations.PopCount(~(v ^ f[filterStride + w]));
-                    a2 += BitOperations.PopCount(~(v ^ f[(2 * filterStride) + w]));
-                    a3 += BitOperations.PopCount(~(v ^ f[(3 * filterStride) + w]));
-                }
-            }
-
-            agree[0] = a0;
-            agree[1] = a1;
-            agree[2] = a2;
-            agree[3] = a3;
         }
 
         /// <summary>
-        /// <see cref="Count4"/> on 256 channels per instruction: the XOR of a pixel's four channel words with each filter's,
-        /// counted by nibbles through a 16-entry table (two byte shuffles), summed in bytes over the taps (at most 8 per
-        /// tap, so up to 31 taps fit) and widened once by a sum of absolute differences. agree = 64·words − disagreements,
-        /// as the channels past C always disagree.
+        /// Turns a filter's disagreements over every tap's words into Σ sign products, in place. Each tap's run has 64·words
+        /// bits, of which the ones past C always disagree, so count = 2·(64·words·used − d) − used·C. Under zero padding only
+        /// the taps inside the input count; the ones outside read zero words, so their disagreements (the filter's set bits
+        /// there, from the prefix sums) are taken back out of d at the border pixels.
         /// </summary>
-        private static void Count4Avx2(ulong* filter, long filterStride, ulong** tapWords, int taps, int words, int* agree)
+        private void Finish(int* values, int count, int* used, int* columns, int rowFirst, int rowEnd, int* sums, int words)
         {
-            var table = Vector256.Create((byte)0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4, 0, 1, 1, 2, 1, 2, 2, 3, 1, 2, 2, 3, 2, 3, 3, 4);
-            var low = Vector256.Create((byte)0x0F);
-            long d0 = 0, d1 = 0, d2 = 0, d3 = 0;
-            for (int w = 0; w < words; w += 4)
+            int perTap = (128 * words) - p.InputChannels, x = 0;
+            if (Vector256.IsHardwareAccelerated)
             {
-                Vector256<byte> s0 = Vector256<byte>.Zero, s1 = s0, s2 = s0, s3 = s0;
-                for (int t = 0; t < taps; t++)
-                {
-                    ulong* source = tapWords[t];
-                    if (source == null) continue;
-                    var v = Vector256.Load(source + w);
-                    ulong* f = filter + ((long)t * words) + w;
-                    s0 = Avx2.Add(s0, Nibbles(v ^ Vector256.Load(f), table, low));
-                    s1 = Avx2.Add(s1, Nibbles(v ^ Vector256.Load(f + filterStride), table, low));
-                    s2 = Avx2.Add(s2, Nibbles(v ^ Vector256.Load(f + (2 * filterStride)), table, low));
-                    s3 = Avx2.Add(s3, Nibbles(v ^ Vector256.Load(f + (3 * filterStride)), table, low));
-                }
-
-                d0 += Sum(s0);
-                d1 += Sum(s1);
-                d2 += Sum(s2);
-                d3 += Sum(s3);
+                var scale = Vector256.Create(perTap);
+                for (; x <= count - 8; x += 8) (Vector256.Load(used + x) * scale - (Vector256.Load(values + x) << 1)).Store(values + x);
             }
 
-            int used = 0;
-            for (int t = 0; t < taps; t++) used += tapWords[t] == null ? 0 : 1;
-            long bits = 64L * words * used;
-            agree[0] = (int)(bits - d0);
-            agree[1] = (int)(bits - d1);
-            agree[2] = (int)(bits - d2);
-            agree[3] = (int)(bits - d3);
-        }
-
-        /// <summary>Per byte, the number of set bits of <paramref name="x"/>'s byte.</summary>
-        private static Vector256<byte> Nibbles(Vector256<ulong> x, Vector256<byte> table, Vector256<byte> low)
-        {
-            var bytes = x.AsByte();
-            var lowNibbles = Avx2.Shuffle(table, Avx2.And(bytes, low));
-            var highNibbles = Avx2.Shuffle(table, Avx2.And(Avx2.ShiftRightLogical(bytes.AsUInt16(), 4).AsByte(), low));
-            return Avx2.Add(lowNibbles, highNibbles);
-        }
-
-        /// <summary>The sum of all 32 byte counts.</summary>
-        private static long Sum(Vector256<byte> counts)
-        {
-            var quads = Avx2.SumAbsoluteDifferences(counts, Vector256<byte>.Zero).AsUInt64();
-            return (long)(quads.GetElement(0) + quads.GetElement(1) + quads.GetElement(2) + quads.GetElement(3));
-        }
-
-        private static int Count(ulong* filter, ulong** tapWords, int taps, int words, int n)
-        {
-            int agree = 0;
-            for (int t = 0; t < taps; t++)
+            for (; x < count; x++) values[x] = (used[x] * perTap) - (2 * values[x]);
+            if (owner.Options.BinaryPadding != BinaryPadding.Zero) return;
+            int taps = p.KernelHeight * p.KernelWidth, all = sums[(p.KernelHeight * (p.KernelWidth + 1)) + p.KernelWidth];
+            for (x = 0; x < count; x++)
             {
-                ulong* source = tapWords[t];
-                if (source == null) continue;
-                ulong* weights = filter + ((long)t * words);
-                for (int w = 0; w < words; w++) agree += BitOperations.PopCount(~(source[w] ^ weights[w]));
+                if (used[x] == taps) continue;
+                values[x] += 2 * (all - BinaryLayerRows.RectangleSum(sums, p.KernelWidth, rowFirst, rowEnd, columns[2 * x], columns[(2 * x) + 1]));
+            }
+        }
+
+        /// <summary>target[x] = count[x]·(K[x]·α).</summary>
+        private static void Scale(int* values, float* kRow, float alpha, float* target, int count)
+        {
+            int x = 0;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                var a = Vector256.Create(alpha);
+                for (; x <= count - 8; x += 8) (Vector256.ConvertToSingle(Vector256.Load(values + x)) * (Vector256.Load(kRow + x) * a)).Store(target + x);
             }
 
-            return (2 * agree) - n;
+            for (; x < count; x++) target[x] = values[x] * (kRow[x] * alpha);
+        }
+
+        private void Store(long index, int count, float k, float alpha)
+        {
+            if (counts != null) counts[index] = count;
+            else output[index] = count * (k * alpha);
         }
     }
 

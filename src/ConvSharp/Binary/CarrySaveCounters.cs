@@ -1,0 +1,130 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace ConvSharp.Binary;
+
+/// <summary>
+/// Sums of selected 256-bit vectors, lane by lane, kept bit-sliced: level b holds bit b of all 256 lane counts. The vectors
+/// are added 32 at a time by Harley–Seal's carry-save tree (Harley and Seal; Muła, Kurz and Lemire 2018): a carry-save adder
+/// takes three vectors of weight w to one of weight w and one of 2w in five bit operations, so the running ones, twos,
+/// fours, eights and sixteens absorb 32 vectors in 31 adders and pass one vector of weight 32 on to a ripple through the
+/// levels above. No shuffles, no shifts: every instruction is an AND, OR or XOR, which every vector port executes.
+/// </summary>
+internal static unsafe class CarrySaveCounters
+{
+    /// <summary>The levels for sums up to <paramref name="largest"/>: at least five, the tree's own.</summary>
+    public static int LevelsFor(int largest) => System.Math.Max(5, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)largest));
+
+    /// <summary>
+    /// levels[0 .. width) = Σ over <paramref name="list"/>[0 .. count) of the vector <paramref name="list"/>[i] bytes past
+    /// <paramref name="vectors"/>, bit-sliced. <paramref name="count"/> is a multiple of 32 (pad with the offset of a zero vector).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Sum(ulong* vectors, int* list, int count, Vector256<ulong>* levels, int width)
+    {
+        for (int b = 5; b < width; b++) levels[b] = default;
+        Vector256<ulong> ones = default, twos = default, fours = default, eights = default, sixteens = default;
+        for (int i = 0; i < count; i += 32)
+        {
+            var sixteensA = Sixteen(vectors, list + i, ref ones, ref twos, ref fours, ref eights);
+            var sixteensB = Sixteen(vectors, list + i + 16, ref ones, ref twos, ref fours, ref eights);
+            var carry = Add(ref sixteens, sixteensA, sixteensB);
+            for (int b = 5; b < width; b++)
+            {
+                var level = levels[b];
+                levels[b] = level ^ carry;
+                carry &= level;
+            }
+        }
+
+        levels[0] = ones;
+        levels[1] = twos;
+        levels[2] = fours;
+        levels[3] = eights;
+        levels[4] = sixteens;
+    }
+
+    /// <summary>target[j] = Σ_b bit j of levels[b] · 2^b, for the 256 lanes; at most 16 levels.</summary>
+    public static void Unslice(Vector256<ulong>* levels, int width, int* target)
+    {
+        if (Avx2.IsSupported)
+        {
+            UnsliceAvx2((uint*)levels, width, target);
+            return;
+        }
+
+        ulong* words = (ulong*)levels;
+        for (int j = 0; j < 256; j++)
+        {
+            int sum = 0;
+            for (int b = 0; b < width; b++) sum |= (int)((words[(4 * b) + (j >> 6)] >> (j & 63)) & 1) << b;
+            target[j] = sum;
+        }
+    }
+
+    /// <summary>Sixteen vectors into the ones … eights; returns the carry of weight 16.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Sixteen(ulong* vectors, int* list, ref Vector256<ulong> ones, ref Vector256<ulong> twos, ref Vector256<ulong> fours, ref Vector256<ulong> eights)
+    {
+        var eightsA = Eight(vectors, list, ref ones, ref twos, ref fours);
+        var eightsB = Eight(vectors, list + 8, ref ones, ref twos, ref fours);
+        return Add(ref eights, eightsA, eightsB);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Eight(ulong* vectors, int* list, ref Vector256<ulong> ones, ref Vector256<ulong> twos, ref Vector256<ulong> fours)
+    {
+        var twosA = Add(ref ones, Load(vectors, list[0]), Load(vectors, list[1]));
+        var twosB = Add(ref ones, Load(vectors, list[2]), Load(vectors, list[3]));
+        var foursA = Add(ref twos, twosA, twosB);
+        twosA = Add(ref ones, Load(vectors, list[4]), Load(vectors, list[5]));
+        twosB = Add(ref ones, Load(vectors, list[6]), Load(vectors, list[7]));
+        var foursB = Add(ref twos, twosA, twosB);
+        return Add(ref fours, foursA, foursB);
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Load(ulong* vectors, int offset) => Vector256.Load((ulong*)((byte*)vectors + offset));
+
+    /// <summary>The carry-save adder: low + a + b = 2·carry + low', bit by bit; returns the carry.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Add(ref Vector256<ulong> low, Vector256<ulong> a, Vector256<ulong> b)
+    {
+        var u = low ^ a;
+        var carry = (low & a) | (u & b);
+        low = u ^ b;
+        return carry;
+    }
+
+    /// <summary>
+    /// 32 lanes at a time: each level's 32 bits are spread to 32 bytes (a broadcast, an in-lane byte shuffle that repeats
+    /// byte k eight times, an AND with the bits 1, 2, … 128 and a compare); levels 0–7 add 2^b into low bytes, levels 8–15
+    /// into high bytes, and the two are interleaved into 16-bit and widened to 32-bit lanes in order.
+    /// </summary>
+    private static void UnsliceAvx2(uint* levels, int width, int* target)
+    {
+        var repeat = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        var bits = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        for (int g = 0; g < 8; g++)
+        {
+            Vector256<byte> low = Vector256<byte>.Zero, high = Vector256<byte>.Zero;
+            for (int b = 0; b < width; b++)
+            {
+                var spread = Avx2.Shuffle(Vector256.Create(levels[(8 * b) + g]).AsByte(), repeat);
+                var set = Avx2.CompareEqual(spread & bits, bits);
+                if (b < 8) low += set & Vector256.Create((byte)(1 << b));
+                else high += set & Vector256.Create((byte)(1 << (b - 8)));
+            }
+
+            // In-lane interleaves: the first holds lanes 0–7 and 16–23, the second 8–15 and 24–31.
+            var first = Avx2.UnpackLow(low, high).AsUInt16();
+            var second = Avx2.UnpackHigh(low, high).AsUInt16();
+            int* lanes = target + (32 * g);
+            Avx2.ConvertToVector256Int32(first.GetLower()).Store(lanes);
+            Avx2.ConvertToVector256Int32(second.GetLower()).Store(lanes + 8);
+            Avx2.ConvertToVector256Int32(first.GetUpper()).Store(lanes + 16);
+            Avx2.ConvertToVector256Int32(second.GetUpper()).Store(lanes + 24);
+        }
+    }
+}
