@@ -135,20 +135,20 @@ public sealed unsafe class BinaryConv2DLayer
         return counts;
     }
 
-    /// <summary>xnor-csa's filters: per block of 256, per (tap, channel bit) slot, the 256 filters' sign bits as one vector.</summary>
+    /// <summary>xnor-csa's filters: per block of 256 and channel word, per (tap, bit) the 256 filters' sign bits as one vector, a zero vector last.</summary>
     private ulong[] SliceFilters(ReadOnlySpan<float> weights, int taps)
     {
-        int slots = taps * 64 * _words, blocks = (OutputChannels + CarrySaveLayerBands.Lanes - 1) / CarrySaveLayerBands.Lanes;
-        var sliced = new ulong[(long)blocks * (slots + 1) * 4];
+        int segment = (taps * 64) + 1, blocks = (OutputChannels + CarrySaveLayerBands.Lanes - 1) / CarrySaveLayerBands.Lanes;
+        var sliced = new ulong[(long)blocks * _words * segment * 4];
         for (int o = 0; o < OutputChannels; o++)
         {
-            long block = (long)(o / CarrySaveLayerBands.Lanes) * (slots + 1) * 4;
             int lane = o % CarrySaveLayerBands.Lanes;
             for (int c = 0; c < InputChannels; c++)
             {
+                long wordSegment = (((long)(o / CarrySaveLayerBands.Lanes) * _words) + (c >> 6)) * segment;
                 for (int t = 0; t < taps; t++)
                 {
-                    if (weights[(((o * InputChannels) + c) * taps) + t] > 0) sliced[block + ((((long)t * 64 * _words) + c) * 4) + (lane >> 6)] |= 1UL << (lane & 63);
+                    if (weights[(((o * InputChannels) + c) * taps) + t] > 0) sliced[((wordSegment + (t * 64) + (c & 63)) * 4) + (lane >> 6)] |= 1UL << (lane & 63);
                 }
             }
         }
@@ -184,14 +184,15 @@ public sealed unsafe class BinaryConv2DLayer
         context.Validate();
         if (input.Length != p.InputLength) ThrowHelper.Argument(nameof(input), $"input holds {input.Length} floats; N·C·H·W = {p.InputLength}.");
         var image = new ChannelBitImage(p, _words, Options.BinaryPadding);
-        long pixels = (long)p.InputHeight * p.InputWidth;
         bool carrySave = Algorithm == "xnor-csa";
-        long listInts = carrySave ? CarrySaveLayerBands.ListInts(p, _words) + CarrySaveLayerBands.StageFloats(p) : 0, kFloats = (long)p.Batch * p.OutputHeight * p.OutputWidth;
-        float[] workspace = context.Workspace.Rent((p.Batch * image.ImageWords * 2) + (p.Batch * pixels) + kFloats + (ParallelRowIterator.MaxBands(context.Threads) * listInts));
+        long pixels = (long)p.InputHeight * p.InputWidth, kFloats = (long)p.Batch * p.OutputHeight * p.OutputWidth, bitFloats = p.Batch * image.ImageWords * 2;
+        long segments = carrySave ? PixelBitLists.Segments(image, p.Batch) : 0, scratchStride = carrySave ? CarrySaveLayerBands.ScratchFloats(p) : 0;
+        long listFloats = segments * (PixelBitLists.SegmentInts + 1), scratchFloats = ParallelRowIterator.MaxBands(context.Threads) * scratchStride;
+        float[] workspace = context.Workspace.Rent(bitFloats + (p.Batch * pixels) + kFloats + listFloats + scratchFloats + 8);
         try
         {
             fixed (float* x = input)
-            fixed (float* scratch = workspace)
+            fixed (float* pinned = workspace)
             fixed (float* y = output)
             fixed (int* z = counts)
             fixed (ulong* filters = _filters)
@@ -202,8 +203,10 @@ public sealed unsafe class BinaryConv2DLayer
             fixed (int* laneSums = _laneSums)
             fixed (float* alphas = _alphas)
             {
+                // 32-byte aligned, so the carry-save running sums never split a cache line.
+                float* scratch = (float*)(((nint)pinned + 31) & ~(nint)31);
                 ulong* bits = (ulong*)scratch;
-                float* mean = scratch + (p.Batch * image.ImageWords * 2), k = mean + (p.Batch * pixels);
+                float* mean = scratch + bitFloats, k = mean + (p.Batch * pixels);
                 using (context.Stage("binarize"))
                 {
                     ParallelRowIterator.For(ChannelBitPacking.Items(p), (long)ChannelBitPacking.BlockPixels * p.InputChannels, context, 1, new ChannelBitPacking(p, image, x, bits, mean));
@@ -213,10 +216,16 @@ public sealed unsafe class BinaryConv2DLayer
                 long work = (long)p.OutputWidth * OutputChannels * KernelHeight * KernelWidth * _words;
                 if (carrySave)
                 {
+                    int* listCounts = (int*)(k + kFloats), lists = listCounts + segments;
+                    float* bandScratch = (float*)(lists + (segments * PixelBitLists.SegmentInts));
+                    using (context.Stage("bit lists"))
+                    {
+                        ParallelRowIterator.For(PixelBitLists.Items(image, p.Batch), (long)image.Width * _words * 64, context, 1, new PixelBitLists(image, bits, lists, listCounts));
+                    }
+
                     using (context.Stage("xnor-csa"))
                     {
-                        int* lists = (int*)(k + kFloats);
-                        var rows = new CarrySaveLayerBands(p, image, Options.BinaryPadding, bits, sliced, laneSums, twiceWeights, laneAlphas, mean, k, lists, listInts, y, z);
+                        var rows = new CarrySaveLayerBands(p, image, Options.BinaryPadding, lists, listCounts, sliced, laneSums, twiceWeights, laneAlphas, mean, k, bandScratch, scratchStride, y, z);
                         ParallelRowIterator.For(p.Batch * p.OutputHeight, work, context, 1, rows);
                     }
 

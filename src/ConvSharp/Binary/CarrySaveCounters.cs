@@ -8,27 +8,39 @@ namespace ConvSharp.Binary;
 /// Sums of selected 256-bit vectors, lane by lane, kept bit-sliced: level b holds bit b of all 256 lane counts. The vectors
 /// are added 32 at a time by Harley–Seal's carry-save tree (Harley and Seal; Muła, Kurz and Lemire 2018): a carry-save adder
 /// takes three vectors of weight w to one of weight w and one of 2w in five bit operations, so the running ones, twos,
-/// fours, eights and sixteens absorb 32 vectors in 31 adders and pass one vector of weight 32 on to a ripple through the
-/// levels above. No shuffles, no shifts: every instruction is an AND, OR or XOR, which every vector port executes.
+/// fours, eights (two sets, one per half of the 32) and sixteens absorb 32 vectors in 31 adders and pass one vector of
+/// weight 32 on to a ripple through the levels above. No shuffles, no shifts: every instruction is an AND, OR or XOR, which every vector port executes.
 /// </summary>
 internal static unsafe class CarrySaveCounters
 {
     /// <summary>The levels for sums up to <paramref name="largest"/>: at least five, the tree's own.</summary>
     public static int LevelsFor(int largest) => System.Math.Max(5, 32 - System.Numerics.BitOperations.LeadingZeroCount((uint)largest));
 
+    /// <summary>Vectors of a running sum's state: the two trees' ones … eights, the sixteens, then the levels.</summary>
+    public static int StateVectors(int width) => TreeVectors + width;
+
+    /// <summary>Where the levels start in a state (levels 0–4 are only written by <see cref="Finish"/>).</summary>
+    public const int TreeVectors = 9;
+
+    /// <summary>Starts a running sum at zero.</summary>
+    public static void Clear(Vector256<ulong>* state, int width) => new System.Span<byte>(state, StateVectors(width) * 32).Clear();
+
     /// <summary>
-    /// levels[0 .. width) = Σ over <paramref name="list"/>[0 .. count) of the vector <paramref name="list"/>[i] bytes past
-    /// <paramref name="vectors"/>, bit-sliced. <paramref name="count"/> is a multiple of 32 (pad with the offset of a zero vector).
+    /// Adds to the running sum in <paramref name="state"/> the vectors <paramref name="list"/>[i] bytes past
+    /// <paramref name="vectors"/>, i &lt; <paramref name="count"/>, a multiple of 32 (pad with the offset of a zero vector).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Sum(ulong* vectors, int* list, int count, Vector256<ulong>* levels, int width)
+    public static void Add(ulong* vectors, int* list, int count, Vector256<ulong>* state, int width)
     {
-        for (int b = 5; b < width; b++) levels[b] = default;
-        Vector256<ulong> ones = default, twos = default, fours = default, eights = default, sixteens = default;
+        // Two trees, one per half of each 32: a carry-save adder's low output feeds the next adder of its tree, so one tree
+        // is a chain of two XORs per two inputs; two independent chains let the core overlap them.
+        Vector256<ulong> onesA = state[0], twosA = state[1], foursA = state[2], eightsA = state[3];
+        Vector256<ulong> onesB = state[4], twosB = state[5], foursB = state[6], eightsB = state[7], sixteens = state[8];
+        Vector256<ulong>* levels = state + TreeVectors;
         for (int i = 0; i < count; i += 32)
         {
-            var sixteensA = Sixteen(vectors, list + i, ref ones, ref twos, ref fours, ref eights);
-            var sixteensB = Sixteen(vectors, list + i + 16, ref ones, ref twos, ref fours, ref eights);
+            var sixteensA = Sixteen(vectors, list + i, ref onesA, ref twosA, ref foursA, ref eightsA);
+            var sixteensB = Sixteen(vectors, list + i + 16, ref onesB, ref twosB, ref foursB, ref eightsB);
             var carry = Add(ref sixteens, sixteensA, sixteensB);
             for (int b = 5; b < width; b++)
             {
@@ -38,11 +50,47 @@ internal static unsafe class CarrySaveCounters
             }
         }
 
-        levels[0] = ones;
-        levels[1] = twos;
-        levels[2] = fours;
-        levels[3] = eights;
-        levels[4] = sixteens;
+        state[0] = onesA;
+        state[1] = twosA;
+        state[2] = foursA;
+        state[3] = eightsA;
+        state[4] = onesB;
+        state[5] = twosB;
+        state[6] = foursB;
+        state[7] = eightsB;
+        state[8] = sixteens;
+    }
+
+    /// <summary>Completes the levels of a running sum (<paramref name="state"/> + <see cref="TreeVectors"/>), ready for <see cref="Unslice"/>.</summary>
+    public static Vector256<ulong>* Finish(Vector256<ulong>* state, int width)
+    {
+        // The two trees' ones … eights added level by level (ripple carry), the last carry into the sixteens and above.
+        Vector256<ulong>* levels = state + TreeVectors;
+        var c = Vector256<ulong>.Zero;
+        levels[0] = Full(state[0], state[4], ref c);
+        levels[1] = Full(state[1], state[5], ref c);
+        levels[2] = Full(state[2], state[6], ref c);
+        levels[3] = Full(state[3], state[7], ref c);
+        levels[4] = state[8] ^ c;
+        c &= state[8];
+        for (int b = 5; b < width; b++)
+        {
+            var level = levels[b];
+            levels[b] = level ^ c;
+            c &= level;
+        }
+
+        return levels;
+    }
+
+    /// <summary>a + b + carry bit by bit: the sum bit, and the carry out in <paramref name="carry"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<ulong> Full(Vector256<ulong> a, Vector256<ulong> b, ref Vector256<ulong> carry)
+    {
+        var u = a ^ b;
+        var sum = u ^ carry;
+        carry = (a & b) | (u & carry);
+        return sum;
     }
 
     /// <summary>target[j] = Σ_b bit j of levels[b] · 2^b, for the 256 lanes; at most 16 levels.</summary>

@@ -7,83 +7,92 @@ using ConvSharp.Simd;
 namespace ConvSharp.Binary;
 
 /// <summary>
-/// <c>xnor-csa</c>'s output rows. For each output pixel it lists the set bits of its window in the padded bit image (tap,
-/// channel), then adds up, for 256 filters at once, the vectors of those filters' bits at the listed positions with
-/// <see cref="CarrySaveCounters"/>: S1_o = Σ over the window's +1 inputs of f_o's bits. With P the window's +1 inputs,
-/// T_o the filter's +1 weights over the counted taps and n the counted bits, the agreements are 2·S1 + (n − P) − T, so
-/// count = 4·S1 − 2·P − 2·T + n.
+/// <c>xnor-csa</c>'s output rows. For each output pixel it gathers the set bits of its window (tap, channel) from the
+/// input pixels' lists (<see cref="PixelBitLists"/>), then adds up, for 256 filters at once, the vectors of those filters'
+/// bits at the listed positions with <see cref="CarrySaveCounters"/>: S1_o = Σ over the window's +1 inputs of f_o's bits.
+/// With P the window's +1 inputs, T_o the filter's +1 weights over the counted taps and n the counted bits, the agreements
+/// are 2·S1 + (n − P) − T, so count = 4·S1 − 2·P − 2·T + n.
 /// </summary>
 /// <remarks>
 /// Where <see cref="XnorPopcountKernel"/> spends eight instructions on every (pixel, filter, 256 channels), this spends about
-/// six bit operations on every set input bit for 256 filters: half the bits of a window, and no shuffle or shift.
+/// six bit operations on every set input bit for 256 filters: half the bits of a window, and no shuffle or shift. The
+/// filters' vectors are laid out per channel word ([block][word][tap × 64 + bit]), and a group of eight pixels runs word by
+/// word with its running sums kept in memory, so the vectors one word selects from (18 KiB for 3 × 3) stay in L1.
 /// </remarks>
 internal readonly unsafe struct CarrySaveLayerBands(
-    Conv2DLayerProblem p, ChannelBitImage image, BinaryPadding padding, ulong* bits, ulong* sliced, int* laneSums, int* twiceWeights, float* alphas, float* mean, float* k,
-    int* lists, long listStride, float* output, int* counts) : IRowBandOperation
+    Conv2DLayerProblem p, ChannelBitImage image, BinaryPadding padding, int* lists, int* listCounts, ulong* sliced, int* laneSums, int* twiceWeights, float* alphas, float* mean, float* k,
+    float* scratch, long scratchStride, float* output, int* counts) : IRowBandOperation
 {
     /// <summary>Filters per block: the lanes of a 256-bit vector.</summary>
     public const int Lanes = 256;
 
-    /// <summary>Slots of a block's filter vectors: one per (tap, channel bit), the zero vector after them.</summary>
-    public static int Slots(Conv2DLayerProblem p, int words) => p.KernelHeight * p.KernelWidth * 64 * words;
-
-    /// <summary>Ints per band's list: every slot, the padding to 32 and the store slack.</summary>
-    public static long ListInts(Conv2DLayerProblem p, int words) => Slots(p, words) + 32 + SetBitList.Slack;
-
-    /// <summary>Pixels staged before their outputs go out: one 8 × 8 transpose per eight filters writes eight pixels of each.</summary>
+    /// <summary>Pixels that run together: their outputs go out by 8 × 8 transposes, eight pixels of eight filters at a time.</summary>
     public const int Group = 8;
 
-    /// <summary>Floats per band's staging: a group of pixels for every block of filters.</summary>
-    public static long StageFloats(Conv2DLayerProblem p) => (long)Group * Lanes * ((p.OutputChannels + Lanes - 1) / Lanes);
+    /// <summary>Vectors of one (block, word) segment of the filters: one per (tap, bit), then a zero vector.</summary>
+    public static int SegmentVectors(Conv2DLayerProblem p) => (p.KernelHeight * p.KernelWidth * 64) + 1;
+
+    /// <summary>Floats of a band's scratch: the gathered list, the group's running sums and the staged outputs.</summary>
+    public static long ScratchFloats(Conv2DLayerProblem p) =>
+        ListInts(p) + (Group * 8L * CarrySaveCounters.StateVectors(Width(p))) + ((long)Group * Lanes * Blocks(p));
+
+    private static long ListInts(Conv2DLayerProblem p) => ((p.KernelHeight * p.KernelWidth * 64) + 32 + SetBitList.Slack + 7) & ~7L;
+
+    private static int Width(Conv2DLayerProblem p) => CarrySaveCounters.LevelsFor(p.KernelHeight * p.KernelWidth * p.InputChannels);
+
+    private static int Blocks(Conv2DLayerProblem p) => (p.OutputChannels + Lanes - 1) / Lanes;
 
     public void Invoke(int band, int start, int end)
     {
-        int words = image.Words, taps = p.KernelHeight * p.KernelWidth, slots = Slots(p, words), outputs = p.OutputChannels;
-        int width = CarrySaveCounters.LevelsFor(taps * p.InputChannels), blocks = (outputs + Lanes - 1) / Lanes;
-        long blockWords = ((long)slots + 1) * 4;
-        int* list = lists + (band * listStride);
-        float* stage = (float*)(list + ListInts(p, words));
-        long* tapOffsets = stackalloc long[taps];
-        for (int t = 0; t < taps; t++) tapOffsets[t] = image.Offset((long)(t / p.KernelWidth) * p.Dilation.Y, (long)(t % p.KernelWidth) * p.Dilation.X);
+        int words = image.Words, taps = p.KernelHeight * p.KernelWidth, outputs = p.OutputChannels, width = Width(p), blocks = Blocks(p), segment = SegmentVectors(p);
+        int zero = (segment - 1) * 32, stateVectors = CarrySaveCounters.StateVectors(width);
+        int* list = (int*)(scratch + (band * scratchStride));
+        var states = (Vector256<ulong>*)(list + ListInts(p));
+        float* stage = (float*)(states + (Group * stateVectors));
+        long* tapPixels = stackalloc long[taps];
+        for (int t = 0; t < taps; t++) tapPixels[t] = ((long)(t / p.KernelWidth) * p.Dilation.Y * image.Width) + ((long)(t % p.KernelWidth) * p.Dilation.X);
         int* sums = stackalloc int[Lanes];
         int* border = stackalloc int[Lanes];
-        Vector256<ulong>* levels = stackalloc Vector256<ulong>[16];
+        int* positives = stackalloc int[Group];
         for (int item = start; item < end; item++)
         {
             int n = item / p.OutputHeight, y = item % p.OutputHeight;
             float* kRow = k + ((long)item * p.OutputWidth);
             if (output != null) BinaryLayerRows.WindowMeans(p, mean, n, y, kRow);
-            ulong* rowBits = bits + (n * image.ImageWords) + image.Offset((long)y * p.Stride.Y, 0);
+            long rowPixel = ((long)n * image.Height * image.Width) + ((long)y * p.Stride.Y * image.Width);
             var (rowFirst, rowEnd) = BinaryLayerRows.Inside((long)y * p.Stride.Y, p.Dilation.Y, p.KernelHeight, p.Padding.Top, p.InputHeight);
             for (int x0 = 0; x0 < p.OutputWidth; x0 += Group)
             {
                 int group = Math.Min(Group, p.OutputWidth - x0);
-                for (int g = 0; g < group; g++)
+                for (int block = 0; block < blocks; block++)
                 {
-                    int x = x0 + g, count = 0;
-                    ulong* origin = rowBits + image.Offset(0, (long)x * p.Stride.X);
-                    for (int t = 0; t < taps; t++)
+                    for (int g = 0; g < group; g++) CarrySaveCounters.Clear(states + (g * stateVectors), width);
+                    for (int w = 0; w < words; w++)
                     {
-                        ulong* pixel = origin + tapOffsets[t];
-                        for (int w = 0; w < words; w++) count = SetBitList.Append(pixel[w], (t * 64 * words) + (64 * w), list, count);
+                        ulong* vectors = sliced + ((((long)block * words) + w) * segment * 4);
+                        for (int g = 0; g < group; g++)
+                        {
+                            long origin = rowPixel + ((long)(x0 + g) * p.Stride.X);
+                            int count = Gather(origin, tapPixels, taps, w, words, list);
+                            if (block == 0) positives[g] = (w == 0 ? 0 : positives[g]) + count;
+                            int padded = (count + 31) & ~31;
+                            for (int i = count; i < padded; i++) list[i] = zero;
+                            CarrySaveCounters.Add(vectors, list, padded, states + (g * stateVectors), width);
+                        }
                     }
 
-                    int positives = count, padded = (count + 31) & ~31;
-                    for (int i = count; i < padded; i++) list[i] = slots << 5;
-                    var (columnFirst, columnEnd) = BinaryLayerRows.Inside((long)x * p.Stride.X, p.Dilation.X, p.KernelWidth, p.Padding.Left, p.InputWidth);
-                    int used = padding == BinaryPadding.Zero ? (rowEnd - rowFirst) * (columnEnd - columnFirst) : taps;
-
-                    // T counts real channels only; the prefix sums hold the filter's bits past C too (one per tap and missing channel).
-                    int constant = (-2 * positives) + (2 * ((64 * words) - p.InputChannels) * used) + (used * p.InputChannels);
-                    for (int block = 0; block < blocks; block++)
+                    for (int g = 0; g < group; g++)
                     {
-                        CarrySaveCounters.Sum(sliced + (block * blockWords), list, padded, levels, width);
-                        CarrySaveCounters.Unslice(levels, width, sums);
-                        int first = block * Lanes, lanes = Math.Min(outputs - first, Lanes);
-                        float* target = stage + ((((long)block * Group) + g) * Lanes);
-                        float scale = output != null ? kRow[x] : 0;
+                        int x = x0 + g;
+                        var (columnFirst, columnEnd) = BinaryLayerRows.Inside((long)x * p.Stride.X, p.Dilation.X, p.KernelWidth, p.Padding.Left, p.InputWidth);
+                        int used = padding == BinaryPadding.Zero ? (rowEnd - rowFirst) * (columnEnd - columnFirst) : taps;
+
+                        // T counts real channels only; the prefix sums hold the filter's bits past C too (one per tap and missing channel).
+                        int constant = (-2 * positives[g]) + (2 * ((64 * words) - p.InputChannels) * used) + (used * p.InputChannels);
+                        CarrySaveCounters.Unslice(CarrySaveCounters.Finish(states + (g * stateVectors), width), width, sums);
+                        int first = block * Lanes;
                         int* twice = used == taps ? twiceWeights + first : BorderWeights(laneSums + first, rowFirst, rowEnd, columnFirst, columnEnd, border);
-                        Finish(sums, twice, first, constant, scale, target);
+                        Finish(sums, twice, first, constant, output != null ? kRow[x] : 0, stage + ((((long)block * Group) + g) * Lanes));
                     }
                 }
 
@@ -91,6 +100,35 @@ internal readonly unsafe struct CarrySaveLayerBands(
                 WriteGroup(stage, group, blocks, output != null ? output + at : (float*)(counts + at));
             }
         }
+    }
+
+    /// <summary>
+    /// The window's set bits in channel word <paramref name="w"/>, tap after tap, as byte offsets into the (block, word)
+    /// segment of the filters: each input pixel's list shifted by its tap's 64 vectors. Returns their number.
+    /// </summary>
+    private int Gather(long origin, long* tapPixels, int taps, int w, int words, int* list)
+    {
+        int count = 0;
+        for (int t = 0; t < taps; t++)
+        {
+            long at = ((origin + tapPixels[t]) * words) + w;
+            int* source = lists + (at * PixelBitLists.SegmentInts);
+            int length = listCounts[at], shift = t * 64 * 32;
+            if (Vector256.IsHardwareAccelerated)
+            {
+                // Eight at a time, past the end too: the segment and the list both have the slack.
+                var add = Vector256.Create(shift);
+                for (int i = 0; i < length; i += 8) (Vector256.Load(source + i) + add).Store(list + count + i);
+            }
+            else
+            {
+                for (int i = 0; i < length; i++) list[count + i] = source[i] + shift;
+            }
+
+            count += length;
+        }
+
+        return count;
     }
 
     /// <summary>
