@@ -116,6 +116,6 @@ public static class BinaryBench
         var reference = new BinaryConv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options with { Algorithm = "Reference" }).Forward(input, p.Batch, p.InputHeight, p.InputWidth, context);
         bool same = output.AsSpan().SequenceEqual(reference);
         var floatRow = LayerBench.RunOurs(benchCase, input, weights, threads, maxSeconds);
-        return [new SuiteRow(benchCase, "xnor layer (xnor-bgemm)", false, "dotnet", timing, same ? 0 : double.PositiveInfinity, same), floatRow with { Algorithm = "float " + floatRow.Algorithm }];
+        return [new SuiteRow(benchCase, $"xnor layer ({layer.Algorithm})", false, "dotnet", timing, same ? 0 : double.PositiveInfinity, same), floatRow with { Algorithm = "float " + floatRow.Algorithm }];
     }
 }

@@ -34,6 +34,7 @@ public sealed class InfoCommand(CliEnvironment environment) : Command
         foreach (var algorithm in ConvSharp.Binary.BinaryConv2D.Algorithms)
             others.AddRow("binary", Markup.Escape(algorithm.Name.ToLowerInvariant()), Markup.Escape(algorithm.Description));
         others.AddRow("binary layer", "xnor-bgemm", "Signs packed along channels 64 to a word per pixel, XNOR-popcounts over taps and channel words (layer --binary).");
+        others.AddRow("binary layer", "xnor-csa", "Each window's +1 inputs select 256 filters' bit vectors, summed by carry-save adders (Harley–Seal); Auto from 128 filters with AVX2.");
         console.Write(others);
 
         foreach (var peer in PeerCatalog.All)

@@ -94,8 +94,8 @@ public sealed class LayerCommand(CliEnvironment environment) : Command<LayerSett
             Padding = options.Padding,
             BinaryPadding = BinaryOptions.ParsePadding(settings.BinaryPadding),
             Algorithm = string.Equals(settings.Algorithm, "auto", StringComparison.OrdinalIgnoreCase) ? "Auto"
-                : settings.Algorithm.ToLowerInvariant() is "xnor-bgemm" ? "xnor-bgemm" : settings.Algorithm.ToLowerInvariant() is "reference" ? "Reference"
-                : throw new CliException($"--algorithm '{settings.Algorithm}' is not auto, xnor-bgemm or reference with --binary"),
+                : settings.Algorithm.ToLowerInvariant() is "xnor-bgemm" or "xnor-csa" ? settings.Algorithm.ToLowerInvariant() : settings.Algorithm.ToLowerInvariant() is "reference" ? "Reference"
+                : throw new CliException($"--algorithm '{settings.Algorithm}' is not auto, xnor-bgemm, xnor-csa or reference with --binary"),
         };
         ConvSharp.Binary.BinaryConv2DLayer layer;
         Conv2DLayerProblem problem;

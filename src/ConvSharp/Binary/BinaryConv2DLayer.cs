@@ -187,8 +187,8 @@ public sealed unsafe class BinaryConv2DLayer
         bool carrySave = Algorithm == "xnor-csa";
         long pixels = (long)p.InputHeight * p.InputWidth, kFloats = (long)p.Batch * p.OutputHeight * p.OutputWidth, bitFloats = p.Batch * image.ImageWords * 2;
         long segments = carrySave ? PixelBitLists.Segments(image, p.Batch) : 0, scratchStride = carrySave ? CarrySaveLayerBands.ScratchFloats(p) : 0;
-        long listFloats = segments * (PixelBitLists.SegmentInts + 1), scratchFloats = ParallelRowIterator.MaxBands(context.Threads) * scratchStride;
-        float[] workspace = context.Workspace.Rent(bitFloats + (p.Batch * pixels) + kFloats + listFloats + scratchFloats + 8);
+        long listFloats = segments * ((PixelBitLists.SegmentBytes / 4) + 1), scratchFloats = ParallelRowIterator.MaxBands(context.Threads) * scratchStride;
+        float[] workspace = context.Workspace.Rent(bitFloats + (p.Batch * pixels) + kFloats + listFloats + scratchFloats + 16);
         try
         {
             fixed (float* x = input)
@@ -216,8 +216,9 @@ public sealed unsafe class BinaryConv2DLayer
                 long work = (long)p.OutputWidth * OutputChannels * KernelHeight * KernelWidth * _words;
                 if (carrySave)
                 {
-                    int* listCounts = (int*)(k + kFloats), lists = listCounts + segments;
-                    float* bandScratch = (float*)(lists + (segments * PixelBitLists.SegmentInts));
+                    int* listCounts = (int*)(k + kFloats);
+                    byte* lists = (byte*)(listCounts + segments);
+                    float* bandScratch = (float*)(((nint)(lists + (segments * PixelBitLists.SegmentBytes)) + 31) & ~(nint)31);
                     using (context.Stage("bit lists"))
                     {
                         ParallelRowIterator.For(PixelBitLists.Items(image, p.Batch), (long)image.Width * _words * 64, context, 1, new PixelBitLists(image, bits, lists, listCounts));

@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
 using ConvSharp.Layers;
 using ConvSharp.Simd;
@@ -20,7 +21,7 @@ namespace ConvSharp.Binary;
 /// word with its running sums kept in memory, so the vectors one word selects from (18 KiB for 3 × 3) stay in L1.
 /// </remarks>
 internal readonly unsafe struct CarrySaveLayerBands(
-    Conv2DLayerProblem p, ChannelBitImage image, BinaryPadding padding, int* lists, int* listCounts, ulong* sliced, int* laneSums, int* twiceWeights, float* alphas, float* mean, float* k,
+    Conv2DLayerProblem p, ChannelBitImage image, BinaryPadding padding, byte* lists, int* listCounts, ulong* sliced, int* laneSums, int* twiceWeights, float* alphas, float* mean, float* k,
     float* scratch, long scratchStride, float* output, int* counts) : IRowBandOperation
 {
     /// <summary>Filters per block: the lanes of a 256-bit vector.</summary>
@@ -36,7 +37,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
     public static long ScratchFloats(Conv2DLayerProblem p) =>
         ListInts(p) + (Group * 8L * CarrySaveCounters.StateVectors(Width(p))) + ((long)Group * Lanes * Blocks(p));
 
-    private static long ListInts(Conv2DLayerProblem p) => ((p.KernelHeight * p.KernelWidth * 64) + 32 + SetBitList.Slack + 7) & ~7L;
+    private static long ListInts(Conv2DLayerProblem p) => ((p.KernelHeight * p.KernelWidth * 64) + 32 + 8 + 7) & ~7L;
 
     private static int Width(Conv2DLayerProblem p) => CarrySaveCounters.LevelsFor(p.KernelHeight * p.KernelWidth * p.InputChannels);
 
@@ -104,7 +105,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
 
     /// <summary>
     /// The window's set bits in channel word <paramref name="w"/>, tap after tap, as byte offsets into the (block, word)
-    /// segment of the filters: each input pixel's list shifted by its tap's 64 vectors. Returns their number.
+    /// segment of the filters: each input pixel's positions × 32 bytes, past its tap's 64 vectors. Returns their number.
     /// </summary>
     private int Gather(long origin, long* tapPixels, int taps, int w, int words, int* list)
     {
@@ -112,17 +113,17 @@ internal readonly unsafe struct CarrySaveLayerBands(
         for (int t = 0; t < taps; t++)
         {
             long at = ((origin + tapPixels[t]) * words) + w;
-            int* source = lists + (at * PixelBitLists.SegmentInts);
+            byte* source = lists + (at * PixelBitLists.SegmentBytes);
             int length = listCounts[at], shift = t * 64 * 32;
-            if (Vector256.IsHardwareAccelerated)
+            if (Avx2.IsSupported)
             {
                 // Eight at a time, past the end too: the segment and the list both have the slack.
                 var add = Vector256.Create(shift);
-                for (int i = 0; i < length; i += 8) (Vector256.Load(source + i) + add).Store(list + count + i);
+                for (int i = 0; i < length; i += 8) ((Avx2.ConvertToVector256Int32(source + i) << 5) + add).Store(list + count + i);
             }
             else
             {
-                for (int i = 0; i < length; i++) list[count + i] = source[i] + shift;
+                for (int i = 0; i < length; i++) list[count + i] = (source[i] << 5) + shift;
             }
 
             count += length;
