@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
 
 namespace ConvSharp.Binary;
@@ -10,6 +11,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     private readonly int _outputWords, _rowWords, _counterBits, _absPitch, _ringRows;
     private readonly long _firstColumn;
     private readonly float[] _columnsInside;
+    private readonly float[] _zeros;   // the window sums of an output row whose window lies wholly outside the image
 
     public PreparedXnorBitsliced(BinaryConv2DProblem problem, BinaryAlgorithm algorithm, BinaryKernel kernel)
         : base(problem, algorithm, kernel)
@@ -26,6 +28,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         _ringRows = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(((g.KernelHeight - 1) * g.Dilation.Y) + 1 + g.Stride.Y));
         _counterBits = BitSlicedCounters.BitsFor(problem.Taps);
         _columnsInside = new float[(64 * _outputWords) + 8];
+        _zeros = new float[(64 * _outputWords) + 8];
         for (int x = 0; x < g.OutputWidth; x++)
         {
             for (int j = 0; j < g.KernelWidth; j++)
@@ -47,7 +50,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         var g = Problem.Geometry;
         bool scaled = counts.IsEmpty;
         int bands = ParallelRowIterator.MaxBands(context.Threads);
-        long signFloats = SignRows.Floats(g.InputHeight, _rowWords), bandFloats = BandFloats;
+        long signFloats = SignRows.Floats(0, _rowWords), bandFloats = BandFloats;
         float[] workspace = context.Workspace.Rent(signFloats + (bands * bandFloats));
         try
         {
@@ -56,16 +59,12 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             fixed (int* countPtr = counts)
             fixed (float* outputPtr = output.Data)
             {
-                var signs = new SignRows((ulong*)scratch, g.InputHeight, _rowWords, _firstColumn);
-                using (context.Stage("binarize"))
-                {
-                    var pack = new SignPackBands(signs, inputPtr, g.InputWidth, input.Pitch, Problem.Padding);
-                    ParallelRowIterator.For(g.InputHeight, (long)g.InputWidth, context, 1, pack);
-                }
-
+                // Only the outside row and the inside-columns mask: each band packs the image rows it reads itself.
+                var signs = new SignRows((ulong*)scratch, 0, _rowWords, _firstColumn);
+                signs.Pack(inputPtr, g.InputWidth, input.Pitch, Problem.Padding, 0, 0);
                 using (context.Stage("xnor-popcount-scale"))
                 {
-                    var rows = new XnorRowBands(this, signs, scratch + signFloats, bandFloats, countPtr, scaled ? inputPtr : null, input.Pitch, outputPtr, output.Pitch);
+                    var rows = new XnorRowBands(this, signs, scratch + signFloats, bandFloats, countPtr, inputPtr, scaled, input.Pitch, outputPtr, output.Pitch);
                     ParallelRowIterator.For(g.OutputHeight, (long)_outputWords * 64 * Problem.Taps / 8, context, 1, rows);
                 }
             }
@@ -77,26 +76,20 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     }
 
     /// <summary>
-    /// One band's scratch: the counters and count bytes, one zero-padded row of |I|, and the ring of horizontal window
-    /// sums with its row tags.
+    /// One band's scratch: the counters and count bytes, one zero-padded row of |I|, and the ring of input rows (sign words
+    /// and horizontal window sums) with its row tags.
     /// </summary>
-    private long BandFloats => CounterFloats + (_outputWords * 16L) + 8 + _absPitch + (2L * _ringRows) + ((long)_ringRows * _absPitch);
+    private long BandFloats => CounterFloats + (_outputWords * 16L) + 8 + _absPitch + (2L * _ringRows) + ((long)_ringRows * (_absPitch + (2L * _rowWords))) + _absPitch;
 
     /// <summary>Eight counter words (the vector path unslices up to eight planes), as floats.</summary>
     private const int CounterFloats = 16;
-
-    /// <summary>Packs input rows into sign words, in parallel.</summary>
-    private readonly struct SignPackBands(SignRows signs, float* input, int width, int pitch, BinaryPadding padding) : IRowBandOperation
-    {
-        public void Invoke(int band, int start, int end) => signs.Pack(input, width, pitch, padding, start, end);
-    }
 
     /// <summary>
     /// Output rows: per word of 64 outputs, every tap's shifted XNOR into bit-sliced counters, unsliced to one count per
     /// output; then either the counts, or the scaled outputs with K's window sums of |I| added on the fly from the
     /// zero-padded rows.
     /// </summary>
-    private readonly struct XnorRowBands(PreparedXnorBitsliced owner, SignRows signs, float* scratch, long bandFloats, int* counts, float* input, int inputPitch, float* output, int outputPitch) : IRowBandOperation
+    private readonly struct XnorRowBands(PreparedXnorBitsliced owner, SignRows signs, float* scratch, long bandFloats, int* counts, float* input, bool scaled, int inputPitch, float* output, int outputPitch) : IRowBandOperation
     {
         public void Invoke(int band, int start, int end)
         {
@@ -105,7 +98,9 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             int bits = owner._counterBits, words = owner._outputWords, taps = p.Taps;
             ulong* counters = (ulong*)(scratch + (band * bandFloats));
             byte* agree = (byte*)(scratch + (band * bandFloats) + CounterFloats);
-            var sums = new WindowSumRing(owner, input, inputPitch, scratch + (band * bandFloats) + CounterFloats + (words * 16L) + 8);
+            var ring = new RowRing(owner, signs, input, scaled, inputPitch, scratch + (band * bandFloats) + CounterFloats + (words * 16L) + 8);
+            ulong** signRows = stackalloc ulong*[g.KernelHeight];
+            float* windowSums = scratch + (band * bandFloats) + bandFloats - owner._absPitch;
             bool zero = p.Padding == BinaryPadding.Zero;
             bool[] weights = owner.Kernel.Signs;
             float scale = (float)(owner.Alpha / taps);
@@ -115,13 +110,15 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 for (int i = 0; i < g.KernelHeight; i++)
                 {
                     long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
-                    if (r >= 0 && r < g.InputHeight) rowsInside++;
+                    bool inside = r >= 0 && r < g.InputHeight;
+                    if (inside) rowsInside++;
+                    signRows[i] = inside ? ring.Signs(r) : signs.Row(-1);
                 }
 
                 int w = 0;
                 if (Vector256.IsHardwareAccelerated)
                 {
-                    for (; w + 4 <= words; w += 4) Words4(y, w, counters, agree);
+                    for (; w + 4 <= words; w += 4) Words4(y, w, signRows, counters, agree);
                 }
 
                 for (; w < words; w++)
@@ -132,7 +129,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                         long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
                         bool inside = r >= 0 && r < g.InputHeight;
                         if (zero && !inside) continue;
-                        ulong* row = signs.Row(r);
+                        ulong* row = signRows[i];
                         for (int j = 0; j < g.KernelWidth; j++)
                         {
                             long bit = (64L * w) + ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
@@ -152,7 +149,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 }
                 else
                 {
-                    Scale(y, rowsInside, agree, output + ((long)y * outputPitch), scale, ref sums);
+                    Scale(y, rowsInside, agree, output + ((long)y * outputPitch), scale, ref ring, windowSums);
                 }
             }
         }
@@ -162,7 +159,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         /// with the weight bit and added into 256-bit bit-sliced counters (a ripple of half adders, no branches); then
         /// each 64-bit lane unsliced into bytes.
         /// </summary>
-        private void Words4(int y, int w, ulong* counters, byte* agree)
+        private void Words4(int y, int w, ulong** signRows, ulong* counters, byte* agree)
         {
             var p = owner.Problem;
             var g = p.Geometry;
@@ -175,7 +172,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             {
                 long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
                 if (zero && (r < 0 || r >= g.InputHeight)) continue;
-                ulong* row = signs.Row(r);
+                ulong* row = signRows[i];
                 for (int j = 0; j < g.KernelWidth; j++)
                 {
                     long bit = (64L * w) + ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
@@ -217,90 +214,117 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             return offset == 0 ? low : Vector256.ShiftRightLogical(low, offset) | Vector256.ShiftLeft(Vector256.Load(row + word + 1), 64 - offset);
         }
 
-        /// <summary>out[x] = (2·agree[x] − n)·(Σ_window |I|)·α / (kh·kw) for one output row, the window sums from the rows' horizontal sums.</summary>
-        private void Scale(int y, int rowsInside, byte* agree, float* target, float scale, ref WindowSumRing sums)
+        /// <summary>
+        /// out[x] = (2·agree[x] − n)·(Σ_window |I|)·α / (kh·kw) for one output row: the window's rows of horizontal sums
+        /// are added into one row first (<paramref name="windowSums"/>), so the output loop reads one sum, one count byte
+        /// and (under zero padding) one column count per output.
+        /// </summary>
+        private void Scale(int y, int rowsInside, byte* agree, float* target, float scale, ref RowRing sums, float* windowSums)
         {
-            var g0 = owner.Problem.Geometry;
-            float** rows = stackalloc float*[g0.KernelHeight];
-            int used = 0;
-            for (int i = 0; i < g0.KernelHeight; i++)
-            {
-                long r = ((long)y * g0.Stride.Y) + ((long)i * g0.Dilation.Y) - g0.Anchor.Y;
-                if (r >= 0 && r < g0.InputHeight) rows[used++] = sums.Row(r);
-            }
-
             var p = owner.Problem;
             var g = p.Geometry;
-            bool zero = p.Padding == BinaryPadding.Zero;
-            int x = 0, width = g.OutputWidth;
-            if (Vector256.IsHardwareAccelerated)
+            int x, width = g.OutputWidth, used = 0;
+            float* sum = windowSums;
+            for (int i = 0; i < g.KernelHeight; i++)
             {
-                var half = Vector256.Create(0.5f);
-                var taps = Vector256.Create((float)p.Taps);
-                var rowsIn = Vector256.Create((float)rowsInside);
-                var factor = Vector256.Create(2f * scale);
-                fixed (float* inside = owner._columnsInside)
+                long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                if (r < 0 || r >= g.InputHeight) continue;
+                float* row = sums.Sums(r);
+                if (used++ == 0)
                 {
-                    for (; x + 8 <= width; x += 8)
-                    {
-                        var sum = Vector256<float>.Zero;
-                        for (int i = 0; i < used; i++) sum += Vector256.Load(rows[i] + x);
-
-                        var bytes = Vector128.WidenLower(Vector128.Load(agree + x));
-                        var (low, high) = Vector128.Widen(bytes);
-                        var count = Vector256.ConvertToSingle(Vector256.Create(low, high).AsInt32());
-                        var n = zero ? rowsIn * Vector256.Load(inside + x) : taps;
-                        Vector256.Store((count - (n * half)) * sum * factor, target + x);
-                    }
+                    sum = row;
+                    continue;
                 }
+
+                // Added in the rows' order, into the buffer (the ring's rows stay as they are).
+                float* from = used == 2 ? sum : windowSums;
+                x = 0;
+                if (Vector256.IsHardwareAccelerated)
+                {
+                    for (; x + 8 <= width; x += 8) (Vector256.Load(from + x) + Vector256.Load(row + x)).Store(windowSums + x);
+                }
+
+                for (; x < width; x++) windowSums[x] = from[x] + row[x];
+                sum = windowSums;
             }
 
-            for (; x < width; x++)
+            bool zero = p.Padding == BinaryPadding.Zero;
+            float taps = p.Taps;
+            x = 0;
+            fixed (float* inside = owner._columnsInside)
+            fixed (float* zeros = owner._zeros)
             {
-                float sum = 0;
-                for (int i = 0; i < used; i++) sum += rows[i][x];
+                if (used == 0) sum = zeros;
+                if (Avx2.IsSupported)
+                {
+                    var factor = Vector256.Create(2f * scale);
+                    var half = Vector256.Create(0.5f);
+                    var n = Vector256.Create(zero ? rowsInside : taps) * half;
+                    for (; x + 8 <= width; x += 8)
+                    {
+                        var count = Vector256.ConvertToSingle(Avx2.ConvertToVector256Int32(agree + x));
+                        var subtract = zero ? n * Vector256.Load(inside + x) : n;
+                        ((count - subtract) * Vector256.Load(sum + x) * factor).Store(target + x);
+                    }
+                }
 
-                int n = zero ? rowsInside * (int)owner._columnsInside[x] : p.Taps;
-                target[x] = ((2 * agree[x]) - n) * sum * scale;
+                for (; x < width; x++)
+                {
+                    float n = zero ? rowsInside * inside[x] : taps;
+                    target[x] = ((2 * agree[x]) - n) * sum[x] * scale;
+                }
             }
         }
     }
 
     /// <summary>
-    /// A band's horizontal window sums of |I|, hsum[r][x] = Σ_j |I[r, x + j·dx − ax]| (zero outside the image), each
-    /// computed once, when a window first reads its row, into a direct-mapped ring: an output adds kh of them instead
-    /// of kh·kw samples, and no plane of sums is ever written.
+    /// A band's input rows, each read once, when a window first reads it, into a direct-mapped ring: its sign words, and
+    /// (when scaling) its horizontal window sums of |I|, hsum[r][x] = Σ_j |I[r, x + j·dx − ax]| (zero outside the image),
+    /// so an output adds kh sums instead of kh·kw samples. The image is read once, by the band that needs it (plus a
+    /// window's halo at band edges), and no plane of signs or sums is ever written.
     /// </summary>
-    private struct WindowSumRing
+    private struct RowRing
     {
         private readonly PreparedXnorBitsliced _owner;
+        private readonly SignRows _signs;
         private readonly float* _input, _padded, _rows;
+        private readonly ulong* _signRows;
         private readonly long* _held;
         private readonly int _pitch;
+        private readonly bool _scaled;
 
-        public WindowSumRing(PreparedXnorBitsliced owner, float* input, int pitch, float* scratch)
+        public RowRing(PreparedXnorBitsliced owner, SignRows signs, float* input, bool scaled, int pitch, float* scratch)
         {
             _owner = owner;
+            _signs = signs;
             _input = input;
+            _scaled = scaled;
             _pitch = pitch;
             _padded = scratch;
             _held = (long*)(scratch + owner._absPitch);
             _rows = scratch + owner._absPitch + (2L * owner._ringRows);
-            if (input is null) return;
+            _signRows = (ulong*)(_rows + ((long)owner._ringRows * owner._absPitch));
             new Span<float>(_padded, owner._absPitch).Clear();
             for (int slot = 0; slot < owner._ringRows; slot++) _held[slot] = long.MinValue;
         }
 
-        /// <summary>The sums of input row <paramref name="row"/> (inside the image), output-column indexed.</summary>
-        public float* Row(long row)
+        /// <summary>The sign words of input row <paramref name="row"/> (inside the image).</summary>
+        public ulong* Signs(long row) => _signRows + ((long)Load(row) * _owner._rowWords);
+
+        /// <summary>The window sums of input row <paramref name="row"/> (inside the image), output-column indexed.</summary>
+        public float* Sums(long row) => _rows + ((long)Load(row) * _owner._absPitch);
+
+        private int Load(long row)
         {
             int slot = (int)(row & (_owner._ringRows - 1));
-            float* target = _rows + ((long)slot * _owner._absPitch);
-            if (_held[slot] == row) return target;
+            if (_held[slot] == row) return slot;
             _held[slot] = row;
             var g = _owner.Problem.Geometry;
-            long left = -_owner._firstColumn, shift = -g.Anchor.X - _owner._firstColumn;
             float* source = _input + (row * _pitch);
+            _signs.PackRow(source, g.InputWidth, _signRows + ((long)slot * _owner._rowWords), _owner.Problem.Padding == BinaryPadding.PlusOne ? ulong.MaxValue : 0);
+            if (!_scaled) return slot;
+            float* target = _rows + ((long)slot * _owner._absPitch);
+            long left = -_owner._firstColumn, shift = -g.Anchor.X - _owner._firstColumn;
             int c = 0, width = g.InputWidth, outputs = g.OutputWidth;
             if (Vector256.IsHardwareAccelerated)
             {
@@ -326,7 +350,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 target[x] = sum;
             }
 
-            return target;
+            return slot;
         }
     }
 }
