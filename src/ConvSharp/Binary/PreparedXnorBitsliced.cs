@@ -321,17 +321,12 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             _held[slot] = row;
             var g = _owner.Problem.Geometry;
             float* source = _input + (row * _pitch);
-            _signs.PackRow(source, g.InputWidth, _signRows + ((long)slot * _owner._rowWords), _owner.Problem.Padding == BinaryPadding.PlusOne ? ulong.MaxValue : 0);
+            long left = -_owner._firstColumn, shift = -g.Anchor.X - _owner._firstColumn;
+            ulong outside = _owner.Problem.Padding == BinaryPadding.PlusOne ? ulong.MaxValue : 0;
+            _signs.PackRow(source, g.InputWidth, _signRows + ((long)slot * _owner._rowWords), outside, _scaled ? _padded + left : null);
             if (!_scaled) return slot;
             float* target = _rows + ((long)slot * _owner._absPitch);
-            long left = -_owner._firstColumn, shift = -g.Anchor.X - _owner._firstColumn;
-            int c = 0, width = g.InputWidth, outputs = g.OutputWidth;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                for (; c + 8 <= width; c += 8) Vector256.Store(Vector256.Abs(Vector256.Load(source + c)), _padded + left + c);
-            }
-
-            for (; c < width; c++) _padded[left + c] = Math.Abs(source[c]);
+            int outputs = g.OutputWidth;
             int x = 0;
             if (Vector256.IsHardwareAccelerated)
             {

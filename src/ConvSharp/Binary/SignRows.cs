@@ -65,8 +65,11 @@ internal readonly unsafe struct SignRows
         SetRange(Valid, width, ulong.MaxValue);
     }
 
-    /// <summary>Packs one image row at <paramref name="x"/> into <paramref name="target"/> (<see cref="Words"/> words), columns outside set to <paramref name="outside"/>.</summary>
-    public void PackRow(float* x, int width, ulong* target, ulong outside)
+    /// <summary>
+    /// Packs one image row at <paramref name="x"/> into <paramref name="target"/> (<see cref="Words"/> words), columns
+    /// outside set to <paramref name="outside"/>; with <paramref name="absolute"/>, also writes |x| there from the same loads.
+    /// </summary>
+    public void PackRow(float* x, int width, ulong* target, ulong outside, float* absolute = null)
     {
         new Span<ulong>(target, Words).Fill(outside);
         SetRange(target, width, 0);   // clear the inside columns, then OR their signs in
@@ -78,11 +81,22 @@ internal readonly unsafe struct SignRows
             for (; c + 64 <= width; c += 64)
             {
                 ulong bits = 0;
-                for (int k = 0; k < 8; k++) bits |= (ulong)Vector256.GreaterThan(Vector256.Load(x + c + (8 * k)), Vector256<float>.Zero).ExtractMostSignificantBits() << (8 * k);
+                for (int k = 0; k < 8; k++)
+                {
+                    var v = Vector256.Load(x + c + (8 * k));
+                    bits |= (ulong)Vector256.GreaterThan(v, Vector256<float>.Zero).ExtractMostSignificantBits() << (8 * k);
+                    if (absolute != null) Vector256.Abs(v).Store(absolute + c + (8 * k));
+                }
+
                 Or64(target, offset + c, bits);
             }
 
-            for (; c + 8 <= width; c += 8) Or(target, offset + c, Vector256.GreaterThan(Vector256.Load(x + c), Vector256<float>.Zero).ExtractMostSignificantBits());
+            for (; c + 8 <= width; c += 8)
+            {
+                var v = Vector256.Load(x + c);
+                Or(target, offset + c, Vector256.GreaterThan(v, Vector256<float>.Zero).ExtractMostSignificantBits());
+                if (absolute != null) Vector256.Abs(v).Store(absolute + c);
+            }
         }
         else if (Vector128.IsHardwareAccelerated)
         {
@@ -92,6 +106,7 @@ internal readonly unsafe struct SignRows
         for (; c < width; c++)
         {
             if (x[c] > 0) Or(target, offset + c, 1);
+            if (absolute != null) absolute[c] = Math.Abs(x[c]);
         }
     }
 
