@@ -207,23 +207,19 @@ public sealed unsafe class BinaryConv2DLayer
                 float* scratch = (float*)(((nint)pinned + 31) & ~(nint)31);
                 ulong* bits = (ulong*)scratch;
                 float* mean = scratch + bitFloats, k = mean + (p.Batch * pixels);
+                int* listCounts = (int*)(k + kFloats);
+                byte* lists = (byte*)(listCounts + segments);
                 using (context.Stage("binarize"))
                 {
-                    ParallelRowIterator.For(ChannelBitPacking.Items(p), (long)ChannelBitPacking.BlockPixels * p.InputChannels, context, 1, new ChannelBitPacking(p, image, x, bits, mean));
+                    var pack = carrySave ? new ChannelBitPacking(p, image, x, bits, mean, lists, listCounts) : new ChannelBitPacking(p, image, x, bits, mean);
+                    ParallelRowIterator.For(ChannelBitPacking.Items(p), (long)ChannelBitPacking.BlockPixels * p.InputChannels, context, 1, pack);
                 }
 
                 bool reference = Algorithm == "Reference";
                 long work = (long)p.OutputWidth * OutputChannels * KernelHeight * KernelWidth * _words;
                 if (carrySave)
                 {
-                    int* listCounts = (int*)(k + kFloats);
-                    byte* lists = (byte*)(listCounts + segments);
                     float* bandScratch = (float*)(((nint)(lists + (segments * PixelBitLists.SegmentBytes)) + 31) & ~(nint)31);
-                    using (context.Stage("bit lists"))
-                    {
-                        ParallelRowIterator.For(PixelBitLists.Items(image, p.Batch), (long)image.Width * _words * 64, context, 1, new PixelBitLists(image, bits, lists, listCounts));
-                    }
-
                     using (context.Stage("xnor-csa"))
                     {
                         var rows = new CarrySaveLayerBands(p, image, Options.BinaryPadding, lists, listCounts, sliced, laneSums, twiceWeights, laneAlphas, mean, k, bandScratch, scratchStride, y, z);

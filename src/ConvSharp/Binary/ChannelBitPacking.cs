@@ -8,14 +8,15 @@ namespace ConvSharp.Binary;
 /// <summary>
 /// Fills <see cref="ChannelBitImage"/>s from NCHW floats, and the channel mean of |I| per pixel (unpadded, for K). An item
 /// is a block of <see cref="BlockPixels"/> consecutive pixels of one image, counted through the plane as one flat run, so a
-/// narrow image (14 × 14) vectorises as well as a wide one; the first block of each image also writes the padding.
+/// narrow image (14 × 14) vectorises as well as a wide one; the first block of each image also writes the padding. For
+/// <c>xnor-csa</c> it also writes each pixel's set-bit lists (<see cref="PixelBitLists"/>) while the words are in L1.
 /// </summary>
 /// <remarks>
 /// Eight channels × eight pixels at a time: each channel's eight signs come from one compare and move-mask, the 8 × 8 bit
 /// block is transposed in a register (three delta swaps), and each pixel's byte of channel bits is stored whole, so no
 /// word is cleared or read back. The pixels left over at the end of a plane (fewer than eight) go one at a time.
 /// </remarks>
-internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, ChannelBitImage image, float* input, ulong* bits, float* mean) : IRowBandOperation
+internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, ChannelBitImage image, float* input, ulong* bits, float* mean, byte* lists = null, int* listCounts = null) : IRowBandOperation
 {
     /// <summary>Pixels per item: 64 floats of each channel plane, one cache line's worth of each channel's bits per row of words.</summary>
     public const int BlockPixels = 64;
@@ -34,7 +35,7 @@ internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, Ch
         {
             int n = item / blocks, block = item % blocks;
             ulong* imageBits = bits + (n * image.ImageWords);
-            if (block == 0) WritePadding(imageBits);
+            if (block == 0) WritePadding(imageBits, n * image.ImageWords);
             long first = (long)block * BlockPixels;
             int count = (int)Math.Min(BlockPixels, pixels - first);
             for (int q = 0; q < count; q++)
@@ -47,7 +48,15 @@ internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, Ch
             int vectorCount = Vector256.IsHardwareAccelerated ? count & ~7 : 0;
             if (vectorCount > 0) PackEights(planes, pixels, imageBits, targets, vectorCount, mean + (n * pixels) + first);
             for (int q = vectorCount; q < count; q++) PackOne(planes + q, pixels, imageBits + targets[q], mean + (n * pixels) + first + q);
+            if (lists == null) continue;
+            for (int q = 0; q < count; q++) List(n * image.ImageWords + targets[q]);
         }
+    }
+
+    /// <summary>The set-bit lists (<see cref="PixelBitLists"/>) of the pixel whose words start at <paramref name="word"/>, while they are in L1.</summary>
+    private void List(long word)
+    {
+        for (long s = word; s < word + image.Words; s++) listCounts[s] = SetBitList.Write(bits[s], lists + (s * PixelBitLists.SegmentBytes));
     }
 
     private void PackEights(float* planes, long pixels, ulong* imageBits, long* targets, int count, float* means)
@@ -106,7 +115,7 @@ internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, Ch
         *mean = sum * (1f / problem.InputChannels);
     }
 
-    private void WritePadding(ulong* imageBits)
+    private void WritePadding(ulong* imageBits, long imageWord)
     {
         int words = image.Words;
         for (int r = 0; r < image.Height; r++)
@@ -118,6 +127,7 @@ internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, Ch
                 ulong* word = imageBits + image.Offset(r, c);
                 for (int w = 0; w < words - 1; w++) word[w] = image.PaddingBits;
                 word[words - 1] = image.PaddingBits & image.LastWordMask;
+                if (lists != null) List(imageWord + image.Offset(r, c));
             }
         }
     }
