@@ -58,6 +58,9 @@ public class BinaryLayerTests
                 var counts = layer.ComputeCounts(input, n, h, w, context);
                 Assert.Equal(reference.ComputeCounts(input, n, h, w), counts);
                 var output = layer.Forward(input, n, h, w, context);
+                var into = new float[output.Length];
+                layer.Forward(input, n, h, w, into, context);
+                Assert.Equal(output, into);
                 for (int i = 0; i < output.Length; i++)
                 {
                     var (count, k, alpha) = Definition(problem, options.BinaryPadding, weights, input, i);
@@ -105,6 +108,10 @@ public class BinaryLayerTests
         Assert.Equal("options.Algorithm", Assert.Throws<ArgumentException>(() => new BinaryConv2DLayer(new float[1 * 8192 * 9], 1, 3, 3, new BinaryLayerOptions { Algorithm = "xnor-csa" })).ParamName);
         var layer = new BinaryConv2DLayer(new float[18], 1, 3, 3);
         Assert.Equal("input", Assert.Throws<ArgumentException>(() => layer.Forward(new float[5], 1, 4, 4)).ParamName);
+        var untouched = new float[5];
+        Array.Fill(untouched, 7f);
+        Assert.Equal("output", Assert.Throws<ArgumentException>(() => layer.Forward(new float[2 * 16], 1, 4, 4, untouched)).ParamName);
+        Assert.All(untouched, v => Assert.Equal(7f, v));
     }
 
     /// <summary>The count, exact K and α at flat output index <paramref name="index"/>, straight from the formula in double.</summary>

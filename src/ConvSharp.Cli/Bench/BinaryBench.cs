@@ -111,8 +111,8 @@ public static class BinaryBench
         var options = new BinaryLayerOptions { Padding = benchCase.Options.Padding };
         var layer = new BinaryConv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options);
         var context = new ExecutionContext { MaxDegreeOfParallelism = threads };
-        float[] output = [];
-        var timing = Timing.Measure(() => output = layer.Forward(input, p.Batch, p.InputHeight, p.InputWidth, context), maxSeconds: maxSeconds);
+        var output = new float[p.OutputLength];
+        var timing = Timing.Measure(() => layer.Forward(input, p.Batch, p.InputHeight, p.InputWidth, output, context), maxSeconds: maxSeconds);
         var reference = new BinaryConv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options with { Algorithm = "Reference" }).Forward(input, p.Batch, p.InputHeight, p.InputWidth, context);
         bool same = output.AsSpan().SequenceEqual(reference);
         var floatRow = LayerBench.RunOurs(benchCase, input, weights, threads, maxSeconds);

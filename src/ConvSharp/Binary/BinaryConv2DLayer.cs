@@ -126,12 +126,21 @@ public sealed unsafe class BinaryConv2DLayer
         return output;
     }
 
+    /// <summary>XNOR-Net's output into the caller's buffer, which must hold N·O·H'·W' floats (see <see cref="Plan"/>); nothing is written when a check fails.</summary>
+    /// <exception cref="ArgumentException">The input's length is not N·C·H·W, or the output's is not N·O·H'·W'.</exception>
+    public void Forward(ReadOnlySpan<float> input, int batch, int height, int width, Span<float> output, ExecutionContext? context = null)
+    {
+        var problem = Plan(batch, height, width);
+        if (output.Length != problem.OutputLength) ThrowHelper.Argument(nameof(output), $"output holds {output.Length} floats; N·O·H'·W' = {problem.OutputLength}.");
+        Run(problem, input, output, null, context);
+    }
+
     /// <summary>The integer part, Σ sign(I)·sign(W) over the channels and taps that count, N × O × H' × W'.</summary>
     public int[] ComputeCounts(ReadOnlySpan<float> input, int batch, int height, int width, ExecutionContext? context = null)
     {
         var problem = Plan(batch, height, width);
         var counts = new int[problem.OutputLength];
-        Run(problem, input, null, counts, context);
+        Run(problem, input, default, counts, context);
         return counts;
     }
 
@@ -178,7 +187,7 @@ public sealed unsafe class BinaryConv2DLayer
     public double ErrorBound(int outputChannel, int count, double k) =>
         Math.Abs((double)count) * k * _alphas[outputChannel] * ((KernelHeight * KernelWidth) + InputChannels + 4) * Math.Pow(2, -23);
 
-    private void Run(Conv2DLayerProblem p, ReadOnlySpan<float> input, float[]? output, int[]? counts, ExecutionContext? context)
+    private void Run(Conv2DLayerProblem p, ReadOnlySpan<float> input, Span<float> output, int[]? counts, ExecutionContext? context)
     {
         context ??= ExecutionContext.Default;
         context.Validate();
