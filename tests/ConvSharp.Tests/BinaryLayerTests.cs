@@ -96,7 +96,8 @@ public class BinaryLayerTests
     {
         var wide = new BinaryConv2DLayer(new float[256 * 64 * 9], 256, 3, 3);
         Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "xnor-csa" : "xnor-bgemm", wide.Algorithm);
-        Assert.Equal("xnor-bgemm", new BinaryConv2DLayer(new float[8 * 64 * 9], 8, 3, 3).Algorithm);
+        Assert.Equal("xnor-bgemm", new BinaryConv2DLayer(new float[8 * 256 * 9], 8, 3, 3).Algorithm);
+        Assert.Equal(System.Runtime.Intrinsics.X86.Avx2.IsSupported ? "xnor-csa" : "xnor-bgemm", new BinaryConv2DLayer(new float[8 * 64 * 9], 8, 3, 3).Algorithm);
         Assert.Equal("xnor-csa", new BinaryConv2DLayer(new float[8 * 64 * 9], 8, 3, 3, new BinaryLayerOptions { Algorithm = "xnor-csa" }).Algorithm);
     }
 
