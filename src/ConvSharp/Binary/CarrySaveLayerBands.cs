@@ -37,7 +37,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
     public static long ScratchFloats(Conv2DLayerProblem p) =>
         ListInts(p) + (Group * 8L * CarrySaveCounters.StateVectors(Width(p))) + ((long)Group * Lanes * Blocks(p));
 
-    private static long ListInts(Conv2DLayerProblem p) => ((p.KernelHeight * p.KernelWidth * 64) + 32 + 8 + 7) & ~7L;
+    private static long ListInts(Conv2DLayerProblem p) => (p.KernelHeight * p.KernelWidth * 64) + 64 + 32;
 
     private static int Width(Conv2DLayerProblem p) => CarrySaveCounters.LevelsFor(p.KernelHeight * p.KernelWidth * p.InputChannels);
 
@@ -117,9 +117,10 @@ internal readonly unsafe struct CarrySaveLayerBands(
             int length = listCounts[at], shift = t * 64 * 32;
             if (Avx2.IsSupported)
             {
-                // Eight at a time, past the end too: the segment and the list both have the slack.
+                // All 64 places whatever the length, so the loop never mispredicts; the list has the slack, and the places
+                // past the length are overwritten by the next tap's or by the padding.
                 var add = Vector256.Create(shift);
-                for (int i = 0; i < length; i += 8) ((Avx2.ConvertToVector256Int32(source + i) << 5) + add).Store(list + count + i);
+                for (int i = 0; i < 64; i += 8) ((Avx2.ConvertToVector256Int32(source + i) << 5) + add).Store(list + count + i);
             }
             else
             {
