@@ -40,10 +40,11 @@ public static class LayerBench
     }
 
     /// <summary>
-    /// The worst relative error over <see cref="Samples"/> outputs (the first and last, then seeded random ones) against the
-    /// reference, and whether each is within (terms + 2)·2⁻²³ of it (its terms are non-negative, see <see cref="Operands"/>),
-    /// or, where the layer runs a Bounded algorithm (Winograd), within that algorithm's documented
-    /// <see cref="LayerAlgorithm.ErrorBound"/>·Σ|w_o|·max|x|.
+    /// The worst error over <see cref="Samples"/> outputs (the first and last, then seeded random ones) against the
+    /// reference, relative to Σ|terms| (the output itself for the non-negative <see cref="Operands"/>), and whether each is
+    /// within (terms + 2)·2⁻²³·Σ|terms| of it, or, where the layer runs a Bounded algorithm (Winograd), within that
+    /// algorithm's documented <see cref="LayerAlgorithm.ErrorBound"/>·Σ|w_o|·max|x|. Signed data (the binary suite's) is
+    /// checked the same way: Σ|terms| is the reference on |input| and |weights|.
     /// </summary>
     public static (double MaxRelativeError, bool Verified) Verify(LayerBenchCase benchCase, float[] input, float[] weights, float[] output)
     {
@@ -52,6 +53,8 @@ public static class LayerBench
         var p = benchCase.Problem;
         if (output.Length != p.OutputLength) return (double.PositiveInfinity, false);
         var layer = new Conv2DLayer(weights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options: benchCase.Options);
+        float[] absInput = Array.ConvertAll(input, Math.Abs), absWeights = Array.ConvertAll(weights, Math.Abs);
+        var magnitudes = new Conv2DLayer(absWeights, p.OutputChannels, p.KernelHeight, p.KernelWidth, options: benchCase.Options);
         var random = new Random(11);
         long terms = (long)p.GroupInputChannels * p.KernelHeight * p.KernelWidth;
         var algorithm = layer.AlgorithmFor(p.Batch, p.InputHeight, p.InputWidth);
@@ -64,9 +67,10 @@ public static class LayerBench
             int x = (int)(index % p.OutputWidth), y = (int)(index / p.OutputWidth % p.OutputHeight);
             int o = (int)(index / ((long)p.OutputWidth * p.OutputHeight) % p.OutputChannels), n = (int)(index / ((long)p.OutputWidth * p.OutputHeight * p.OutputChannels));
             double exact = layer.ReferenceAt(input, p.Batch, p.InputHeight, p.InputWidth, n, o, y, x);
+            double magnitude = magnitudes.ReferenceAt(absInput, p.Batch, p.InputHeight, p.InputWidth, n, o, y, x);
             double error = Math.Abs(output[index] - exact);
-            worst = Math.Max(worst, error / Math.Max(exact, double.Epsilon));
-            double bound = bounded > 0 ? bounded * SumAbs(weights.AsSpan((int)(o * terms), (int)terms)) : (terms + 2) * Math.Pow(2, -23) * exact;
+            worst = Math.Max(worst, error / Math.Max(magnitude, double.Epsilon));
+            double bound = bounded > 0 ? bounded * SumAbs(weights.AsSpan((int)(o * terms), (int)terms)) : (terms + 2) * Math.Pow(2, -23) * magnitude;
             verified &= error <= bound + 1e-30;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
@@ -43,6 +44,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
 
     private static int Blocks(Conv2DLayerProblem p) => (p.OutputChannels + Lanes - 1) / Lanes;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
     {
         int words = image.Words, taps = p.KernelHeight * p.KernelWidth, outputs = p.OutputChannels, width = Width(p), blocks = Blocks(p), segment = SegmentVectors(p);
@@ -107,6 +109,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
     /// The window's set bits in channel word <paramref name="w"/>, tap after tap, as byte offsets into the (block, word)
     /// segment of the filters: each input pixel's positions × 32 bytes, past its tap's 64 vectors. Returns their number.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Gather(long origin, long* tapPixels, int taps, int w, int words, int* list)
     {
         int count = 0;
@@ -137,6 +140,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
     /// One pixel's lanes of a block: value = 4·S1 − <paramref name="twice"/> (2 × the filter's set bits over the counted taps)
     /// + constant, scaled by K·α unless counting. The lanes past O read zeros (weights and α are padded to the block).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Finish(int* sums, int* twice, int first, int constant, float scale, float* target)
     {
         float* alpha = alphas + first;
@@ -166,6 +170,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
     /// 2 × each lane's set filter bits over the taps [rowFirst, rowEnd) × [columnFirst, columnEnd) that count at a border
     /// pixel, into <paramref name="target"/>, from the lane-major prefix sums (entry (i, j) of every lane <see cref="Lanes"/> · blocks apart).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int* BorderWeights(int* sums, int rowFirst, int rowEnd, int columnFirst, int columnEnd, int* target)
     {
         if (rowEnd <= rowFirst || columnEnd <= columnFirst)
@@ -191,6 +196,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
     /// The staged group (per block, pixel-major rows of 256 lanes) into the NCHW planes at <paramref name="target"/>: 8 × 8
     /// transposes where eight pixels and eight filters are whole, element by element elsewhere. Floats or ints alike: only moved.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void WriteGroup(float* stage, int group, int blocks, float* target)
     {
         long plane = (long)p.OutputHeight * p.OutputWidth;

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using ConvSharp.Execution;
 using ConvSharp.Layers;
@@ -26,6 +27,7 @@ internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, Ch
 
     private static int BlocksPerImage(Conv2DLayerProblem problem) => (int)((((long)problem.InputHeight * problem.InputWidth) + BlockPixels - 1) / BlockPixels);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
     {
         int blocks = BlocksPerImage(problem);
@@ -59,6 +61,7 @@ internal readonly unsafe struct ChannelBitPacking(Conv2DLayerProblem problem, Ch
         for (long s = word; s < word + image.Words; s++) listCounts[s] = SetBitList.Write(bits[s], lists + (s * PixelBitLists.SegmentBytes));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void PackEights(float* planes, long pixels, ulong* imageBits, long* targets, int count, float* means)
     {
         int channels = problem.InputChannels;

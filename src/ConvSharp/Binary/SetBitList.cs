@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace ConvSharp.Binary;
@@ -17,6 +18,7 @@ internal static unsafe class SetBitList
     private static readonly ulong* Positions = BuildPositions();
 
     /// <summary>Writes the positions of <paramref name="word"/>'s set bits to <paramref name="list"/>, in increasing order; their number.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static int Write(ulong word, byte* list)
     {
         int count = 0;
