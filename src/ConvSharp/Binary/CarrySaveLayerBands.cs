@@ -120,10 +120,17 @@ internal readonly unsafe struct CarrySaveLayerBands(
             int length = listCounts[at], shift = t * 64 * 32;
             if (Avx2.IsSupported)
             {
-                // All 64 places whatever the length, so the loop never mispredicts; the list has the slack, and the places
-                // past the length are overwritten by the next tap's or by the padding.
+                // The first 40 places whatever the length (a word has more than 40 set bits 2 % of the time, so the loop
+                // that follows rarely runs and its exit is predicted); the list has the slack, and the places past the
+                // length are overwritten by the next tap's or by the padding.
                 var add = Vector256.Create(shift);
-                for (int i = 0; i < 64; i += 8) ((Avx2.ConvertToVector256Int32(source + i) << 5) + add).Store(list + count + i);
+                int* to = list + count;
+                ((Avx2.ConvertToVector256Int32(source) << 5) + add).Store(to);
+                ((Avx2.ConvertToVector256Int32(source + 8) << 5) + add).Store(to + 8);
+                ((Avx2.ConvertToVector256Int32(source + 16) << 5) + add).Store(to + 16);
+                ((Avx2.ConvertToVector256Int32(source + 24) << 5) + add).Store(to + 24);
+                ((Avx2.ConvertToVector256Int32(source + 32) << 5) + add).Store(to + 32);
+                for (int i = 40; i < length; i += 8) ((Avx2.ConvertToVector256Int32(source + i) << 5) + add).Store(to + i);
             }
             else
             {
