@@ -239,7 +239,8 @@ public sealed unsafe class BinaryConv2DLayer
                     using (context.Stage("xnor-csa"))
                     {
                         var rows = new CarrySaveLayerBands(p, image, Options.BinaryPadding, lists, listCounts, sliced, laneSums, twiceWeights, laneAlphas, mean, k, bandScratch, scratchStride, y, z);
-                        ParallelRowIterator.For(p.Batch * p.OutputHeight, work, context, 1, rows);
+                        int groups = CarrySaveLayerBands.GroupsPerRow(p);
+                        ParallelRowIterator.For(p.Batch * p.OutputHeight * groups, work / groups, context, 1, rows);
                     }
 
                     return;

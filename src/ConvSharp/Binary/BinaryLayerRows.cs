@@ -22,12 +22,15 @@ internal static unsafe class BinaryLayerRows
         return sums[(rowEnd * stride) + columnEnd] - sums[(rowFirst * stride) + columnEnd] - sums[(rowEnd * stride) + columnFirst] + sums[(rowFirst * stride) + columnFirst];
     }
 
-    /// <summary>K along output row <paramref name="y"/> of image <paramref name="n"/>: the box mean of the channel mean over each window (zero outside, ÷ kh·kw).</summary>
-    public static void WindowMeans(Conv2DLayerProblem p, float* mean, int n, int y, float* kRow)
+    /// <summary>
+    /// K along output row <paramref name="y"/> of image <paramref name="n"/>, columns [<paramref name="first"/>,
+    /// <paramref name="end"/>) (all by default): the box mean of the channel mean over each window (zero outside, ÷ kh·kw).
+    /// </summary>
+    public static void WindowMeans(Conv2DLayerProblem p, float* mean, int n, int y, float* kRow, int first = 0, int end = -1)
     {
         long pixels = (long)p.InputHeight * p.InputWidth;
         float inverse = 1f / (p.KernelHeight * p.KernelWidth);
-        for (int x = 0; x < p.OutputWidth; x++)
+        for (int x = first; x < (end < 0 ? p.OutputWidth : end); x++)
         {
             float sum = 0;
             for (int i = 0; i < p.KernelHeight; i++)

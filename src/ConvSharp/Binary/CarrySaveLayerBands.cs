@@ -31,6 +31,9 @@ internal readonly unsafe struct CarrySaveLayerBands(
     /// <summary>Pixels that run together: their outputs go out by 8 × 8 transposes, eight pixels of eight filters at a time.</summary>
     public const int Group = 8;
 
+    /// <summary>Items per output row: its groups of <see cref="Group"/> pixels, so two threads share a 14-row image evenly.</summary>
+    public static int GroupsPerRow(Conv2DLayerProblem p) => (p.OutputWidth + Group - 1) / Group;
+
     /// <summary>Vectors of one (block, word) segment of the filters: one per (tap, bit), then a zero vector.</summary>
     public static int SegmentVectors(Conv2DLayerProblem p) => (p.KernelHeight * p.KernelWidth * 64) + 1;
 
@@ -57,51 +60,49 @@ internal readonly unsafe struct CarrySaveLayerBands(
         int* sums = stackalloc int[Lanes];
         int* border = stackalloc int[Lanes];
         int* positives = stackalloc int[Group];
+        int groupsPerRow = GroupsPerRow(p);
         for (int item = start; item < end; item++)
         {
-            int n = item / p.OutputHeight, y = item % p.OutputHeight;
-            float* kRow = k + ((long)item * p.OutputWidth);
-            if (output != null) BinaryLayerRows.WindowMeans(p, mean, n, y, kRow);
+            int row = item / groupsPerRow, x0 = item % groupsPerRow * Group, n = row / p.OutputHeight, y = row % p.OutputHeight;
+            int group = Math.Min(Group, p.OutputWidth - x0);
+            float* kRow = k + ((long)row * p.OutputWidth);
+            if (output != null) BinaryLayerRows.WindowMeans(p, mean, n, y, kRow, x0, x0 + group);
             long rowPixel = ((long)n * image.Height * image.Width) + ((long)y * p.Stride.Y * image.Width);
             var (rowFirst, rowEnd) = BinaryLayerRows.Inside((long)y * p.Stride.Y, p.Dilation.Y, p.KernelHeight, p.Padding.Top, p.InputHeight);
-            for (int x0 = 0; x0 < p.OutputWidth; x0 += Group)
+            for (int block = 0; block < blocks; block++)
             {
-                int group = Math.Min(Group, p.OutputWidth - x0);
-                for (int block = 0; block < blocks; block++)
+                for (int g = 0; g < group; g++) CarrySaveCounters.Clear(states + (g * stateVectors), width);
+                for (int w = 0; w < words; w++)
                 {
-                    for (int g = 0; g < group; g++) CarrySaveCounters.Clear(states + (g * stateVectors), width);
-                    for (int w = 0; w < words; w++)
-                    {
-                        ulong* vectors = sliced + ((((long)block * words) + w) * segment * 4);
-                        for (int g = 0; g < group; g++)
-                        {
-                            long origin = rowPixel + ((long)(x0 + g) * p.Stride.X);
-                            int count = Gather(origin, tapPixels, taps, w, words, list);
-                            if (block == 0) positives[g] = (w == 0 ? 0 : positives[g]) + count;
-                            int padded = (count + 31) & ~31;
-                            for (int i = count; i < padded; i++) list[i] = zero;
-                            CarrySaveCounters.Add(vectors, list, padded, states + (g * stateVectors), width);
-                        }
-                    }
-
+                    ulong* vectors = sliced + ((((long)block * words) + w) * segment * 4);
                     for (int g = 0; g < group; g++)
                     {
-                        int x = x0 + g;
-                        var (columnFirst, columnEnd) = BinaryLayerRows.Inside((long)x * p.Stride.X, p.Dilation.X, p.KernelWidth, p.Padding.Left, p.InputWidth);
-                        int used = padding == BinaryPadding.Zero ? (rowEnd - rowFirst) * (columnEnd - columnFirst) : taps;
-
-                        // T counts real channels only; the prefix sums hold the filter's bits past C too (one per tap and missing channel).
-                        int constant = (-2 * positives[g]) + (2 * ((64 * words) - p.InputChannels) * used) + (used * p.InputChannels);
-                        CarrySaveCounters.Unslice(CarrySaveCounters.Finish(states + (g * stateVectors), width), width, sums);
-                        int first = block * Lanes;
-                        int* twice = used == taps ? twiceWeights + first : BorderWeights(laneSums + first, rowFirst, rowEnd, columnFirst, columnEnd, border);
-                        Finish(sums, twice, first, constant, output != null ? kRow[x] : 0, stage + ((((long)block * Group) + g) * Lanes));
+                        long origin = rowPixel + ((long)(x0 + g) * p.Stride.X);
+                        int count = Gather(origin, tapPixels, taps, w, words, list);
+                        if (block == 0) positives[g] = (w == 0 ? 0 : positives[g]) + count;
+                        int padded = (count + 31) & ~31;
+                        for (int i = count; i < padded; i++) list[i] = zero;
+                        CarrySaveCounters.Add(vectors, list, padded, states + (g * stateVectors), width);
                     }
                 }
 
-                long at = ((long)n * outputs * p.OutputHeight * p.OutputWidth) + ((long)y * p.OutputWidth) + x0;
-                WriteGroup(stage, group, blocks, output != null ? output + at : (float*)(counts + at));
+                for (int g = 0; g < group; g++)
+                {
+                    int x = x0 + g;
+                    var (columnFirst, columnEnd) = BinaryLayerRows.Inside((long)x * p.Stride.X, p.Dilation.X, p.KernelWidth, p.Padding.Left, p.InputWidth);
+                    int used = padding == BinaryPadding.Zero ? (rowEnd - rowFirst) * (columnEnd - columnFirst) : taps;
+
+                    // T counts real channels only; the prefix sums hold the filter's bits past C too (one per tap and missing channel).
+                    int constant = (-2 * positives[g]) + (2 * ((64 * words) - p.InputChannels) * used) + (used * p.InputChannels);
+                    CarrySaveCounters.Unslice(CarrySaveCounters.Finish(states + (g * stateVectors), width), width, sums);
+                    int first = block * Lanes;
+                    int* twice = used == taps ? twiceWeights + first : BorderWeights(laneSums + first, rowFirst, rowEnd, columnFirst, columnEnd, border);
+                    Finish(sums, twice, first, constant, output != null ? kRow[x] : 0, stage + ((((long)block * Group) + g) * Lanes));
+                }
             }
+
+            long at = ((long)n * outputs * p.OutputHeight * p.OutputWidth) + ((long)y * p.OutputWidth) + x0;
+            WriteGroup(stage, group, blocks, output != null ? output + at : (float*)(counts + at));
         }
     }
 
