@@ -100,7 +100,12 @@ internal readonly unsafe struct SignRows
         }
         else if (Vector128.IsHardwareAccelerated)
         {
-            for (; c + 4 <= width; c += 4) Or(target, offset + c, Vector128.GreaterThan(Vector128.Load(x + c), Vector128<float>.Zero).ExtractMostSignificantBits());
+            for (; c + 4 <= width; c += 4)
+            {
+                var v = Vector128.Load(x + c);
+                Or(target, offset + c, Vector128.GreaterThan(v, Vector128<float>.Zero).ExtractMostSignificantBits());
+                if (absolute != null) Vector128.Abs(v).Store(absolute + c);
+            }
         }
 
         for (; c < width; c++)

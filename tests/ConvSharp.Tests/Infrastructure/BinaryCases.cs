@@ -111,7 +111,10 @@ internal static class BinaryCases
     /// <summary>Uniform in [−1, 1) with a few exact zeros (which binarise to −1).</summary>
     private static float[] Data(Random random, int length) => Enumerable.Range(0, length).Select(_ => random.Next(10) == 0 ? 0f : (float)((random.NextDouble() * 2) - 1)).ToArray();
 
-    /// <summary>The binary layer on a few shapes, its counts against its reference: the scalar and the 256-channel vector paths.</summary>
+    /// <summary>
+    /// The binary layer on a few shapes, both algorithms: counts against its reference exactly, and the scaled outputs bit
+    /// for bit (the same K, α and products). The scalar, 256-channel vector and carry-save paths.
+    /// </summary>
     public static List<string> CheckLayers(int seed)
     {
         var random = new Random(seed);
@@ -121,11 +124,19 @@ internal static class BinaryCases
             var options = new BinaryLayerOptions { Padding = Layers.LayerPadding.Symmetric(1), BinaryPadding = (BinaryPadding)random.Next(3), Stride = (random.Next(1, 3), 1) };
             var weights = Data(random, 5 * channels * 9);
             var input = Data(random, 2 * channels * 7 * 9);
-            var counts = new BinaryConv2DLayer(weights, 5, 3, 3, options).ComputeCounts(input, 2, 7, 9, new ExecutionContext { MaxDegreeOfParallelism = 2, MinimumWorkPerBand = 1 });
-            var expected = new BinaryConv2DLayer(weights, 5, 3, 3, options with { Algorithm = "Reference" }).ComputeCounts(input, 2, 7, 9);
-            int bad = -1;
-            for (int i = 0; i < counts.Length && bad < 0; i++) bad = counts[i] != expected[i] ? i : -1;
-            if (bad >= 0) failures.Add($"binary layer, C = {channels}, {options.BinaryPadding}: count[{bad}] = {counts[bad]}, reference {expected[bad]}");
+            var reference = new BinaryConv2DLayer(weights, 5, 3, 3, options with { Algorithm = "Reference" });
+            var expected = reference.ComputeCounts(input, 2, 7, 9);
+            var expectedOutput = reference.Forward(input, 2, 7, 9);
+            foreach (string algorithm in new[] { "xnor-bgemm", "xnor-csa" })
+            {
+                var layer = new BinaryConv2DLayer(weights, 5, 3, 3, options with { Algorithm = algorithm });
+                var context = new ExecutionContext { MaxDegreeOfParallelism = 2, MinimumWorkPerBand = 1 };
+                var counts = layer.ComputeCounts(input, 2, 7, 9, context);
+                var output = layer.Forward(input, 2, 7, 9, context);
+                int bad = -1;
+                for (int i = 0; i < counts.Length && bad < 0; i++) bad = counts[i] != expected[i] || output[i] != expectedOutput[i] ? i : -1;
+                if (bad >= 0) failures.Add($"binary layer {algorithm}, C = {channels}, {options.BinaryPadding}: count[{bad}] = {counts[bad]}, reference {expected[bad]}; out {output[bad]}, reference {expectedOutput[bad]}");
+            }
         }
 
         return failures;
