@@ -97,22 +97,6 @@ public static class BinaryBench
         return BinaryConv2D.Algorithms.Single(a => a.Name == "Reference").Prepare(problem, new ReadOnlyPlane2D(kernel, g.KernelHeight, g.KernelWidth));
     }
 
-    /// <summary>
-    /// Seeded input and weights uniform in [−1, 1), as batch-normalised activations are: half the signs +1. (The layers
-    /// suite's non-negative data would make every sign +1 and every count trivial.)
-    /// </summary>
-    public static (float[] Input, float[] Weights) LayerOperands(LayerBenchCase benchCase)
-    {
-        ArgumentNullException.ThrowIfNull(benchCase);
-        var problem = benchCase.Problem;
-        var random = new Random(benchCase.Channels + (7 * benchCase.Outputs));
-        var input = new float[problem.InputLength];
-        var weights = new float[problem.WeightLength];
-        for (long i = 0; i < input.Length; i++) input[i] = (float)((random.NextDouble() * 2) - 1);
-        for (long i = 0; i < weights.Length; i++) weights[i] = (float)((random.NextDouble() * 2) - 1);
-        return (input, weights);
-    }
-
     /// <summary>The layer cases of the suite: 256 → 256 channels, 3×3, padding 1, at 28² and 14² (problem strings start with <c>layer</c>).</summary>
     public static LayerBenchCase[] LayerCases => [new("layer28", 1, 256, 28, 256, 3, 1, 1), new("layer14", 1, 256, 14, 256, 3, 1, 1)];
 

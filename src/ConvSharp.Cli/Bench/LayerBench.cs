@@ -12,16 +12,21 @@ public static class LayerBench
     /// <summary>Outputs checked per case.</summary>
     public const int Samples = 256;
 
-    /// <summary>Seeded input and weights in [0, 1): every term is non-negative, so Σ|terms| is the exact sum itself.</summary>
-    public static (float[] Input, float[] Weights) Operands(LayerBenchCase benchCase)
+    /// <summary>
+    /// Seeded input and weights in [0, 1): every term is non-negative, so Σ|terms| is the exact sum itself. With
+    /// <paramref name="symmetric"/>, uniform in [−1, 1) instead, as batch-normalised activations are: the binary suite's, where
+    /// non-negative data would make every sign +1 and every count trivial.
+    /// </summary>
+    public static (float[] Input, float[] Weights) Operands(LayerBenchCase benchCase, bool symmetric = false)
     {
         ArgumentNullException.ThrowIfNull(benchCase);
         var problem = benchCase.Problem;
         var random = new Random(benchCase.Channels + (7 * benchCase.Outputs));
         var input = new float[problem.InputLength];
         var weights = new float[problem.WeightLength];
-        for (long i = 0; i < input.Length; i++) input[i] = (float)random.NextDouble();
-        for (long i = 0; i < weights.Length; i++) weights[i] = (float)random.NextDouble();
+        double scale = symmetric ? 2 : 1, shift = symmetric ? -1 : 0;
+        for (long i = 0; i < input.Length; i++) input[i] = (float)((random.NextDouble() * scale) + shift);
+        for (long i = 0; i < weights.Length; i++) weights[i] = (float)((random.NextDouble() * scale) + shift);
         return (input, weights);
     }
 

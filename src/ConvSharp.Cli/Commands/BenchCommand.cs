@@ -154,7 +154,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         // The layer cases: the binary layer and our float layer, and torch's float conv2d as the peer.
         rows.AddRange(RunSuiteCases(BinaryBench.LayerCases, settings, "binary runs the notebook's fixed problem", "xnor layer", "torch conv2d (python)", "", benchCase =>
         {
-            var (input, weights) = BinaryBench.LayerOperands(benchCase);
+            var (input, weights) = LayerBench.Operands(benchCase, symmetric: true);
             return new SuiteCaseRun(
                 () => BinaryBench.RunLayer(benchCase, input, weights, threads, settings.MaxSeconds),
                 python => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds),
