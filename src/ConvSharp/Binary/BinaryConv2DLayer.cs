@@ -1,6 +1,5 @@
 using System;
 using System.Numerics;
-using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
 using ConvSharp.Layers;
@@ -15,8 +14,10 @@ namespace ConvSharp.Binary;
 /// never one of its algorithms. One group. See docs/algorithms.md.
 /// </summary>
 /// <remarks>
-/// <c>xnor-bgemm</c> packs the input's sign bits along channels, 64 to a word per pixel (an NHWC bit layout), and each
-/// filter the same way, so an output's count is Σ over taps and channel words of popcount(XNOR), the last word masked.
+/// The input's signs are packed along channels, 64 to a word per pixel, into a padded bit image (<see cref="ChannelBitImage"/>).
+/// <c>xnor-bgemm</c> packs each filter the same way and counts Σ over taps and channel words of popcount(XNOR)
+/// (<see cref="PopcountLayerBands"/>); <c>xnor-csa</c> adds, for 256 filters at once, the filter bits each +1 input selects
+/// with carry-save adders (<see cref="CarrySaveLayerBands"/>). Auto picks between them by a measured rule.
 /// </remarks>
 public sealed unsafe class BinaryConv2DLayer
 {
@@ -246,9 +247,20 @@ public sealed unsafe class BinaryConv2DLayer
                     return;
                 }
 
-                using (context.Stage(reference ? "reference" : "xnor-popcount"))
+                if (reference)
                 {
-                    var rows = new CountBands(this, p, image, x, bits, filters, filterSums, alphas, mean, k, y, z, reference);
+                    using (context.Stage("reference"))
+                    {
+                        var rows = new ReferenceLayerBands(p, Options.BinaryPadding, _signs, x, alphas, mean, k, y, z);
+                        ParallelRowIterator.For(p.Batch * p.OutputHeight, work, context, 1, rows);
+                    }
+
+                    return;
+                }
+
+                using (context.Stage("xnor-popcount"))
+                {
+                    var rows = new PopcountLayerBands(p, image, Options.BinaryPadding, bits, filters, filterSums, alphas, mean, k, y, z);
                     ParallelRowIterator.For(p.Batch * p.OutputHeight, work, context, 1, rows);
                 }
             }
@@ -259,151 +271,4 @@ public sealed unsafe class BinaryConv2DLayer
         }
     }
 
-    /// <summary>
-    /// Output rows: the row's K (counts need none), then, per four filters and up to <see cref="Chunk"/> pixels of the row,
-    /// the XNOR popcounts over every tap's channel words in the padded bit image (or the reference's sign products).
-    /// </summary>
-    private readonly struct CountBands(
-        BinaryConv2DLayer owner, Conv2DLayerProblem p, ChannelBitImage image, float* input, ulong* bits, ulong* filters, int* filterSums, float* alphas, float* mean, float* k,
-        float* output, int* counts, bool reference) : IRowBandOperation
-    {
-        /// <summary>Pixels per kernel call: the disagreements of four filters over them stay in 1 KiB of stack.</summary>
-        private const int Chunk = 64;
-
-        public void Invoke(int band, int start, int end)
-        {
-            int words = owner._words, taps = p.KernelHeight * p.KernelWidth, outputs = p.OutputChannels;
-            long outPlane = (long)p.OutputHeight * p.OutputWidth, filterWords = (long)taps * words, pixelStep = (long)p.Stride.X * words;
-            bool blocked = XnorPopcountKernel.CanBlock(words);
-            long* tapOffsets = stackalloc long[taps];
-            for (int t = 0; t < taps; t++) tapOffsets[t] = image.Offset((long)(t / p.KernelWidth) * p.Dilation.Y, (long)(t % p.KernelWidth) * p.Dilation.X);
-            int* disagree = stackalloc int[4 * Chunk];
-            int* columns = stackalloc int[2 * Chunk];   // per pixel, the first and one past the last tap column inside the input
-            int* used = stackalloc int[Chunk];          // per pixel, the taps that count
-            bool zeroPadding = owner.Options.BinaryPadding == BinaryPadding.Zero;
-            for (int item = start; item < end; item++)
-            {
-                int n = item / p.OutputHeight, y = item % p.OutputHeight;
-                float* kRow = k + ((long)item * p.OutputWidth);
-                if (output != null) BinaryLayerRows.WindowMeans(p, mean, n, y, kRow);
-                ulong* rowBits = bits + (n * image.ImageWords) + image.Offset((long)y * p.Stride.Y, 0);
-                long at = ((long)n * outputs * outPlane) + ((long)y * p.OutputWidth);
-                if (reference)
-                {
-                    for (int x = 0; x < p.OutputWidth; x++)
-                    {
-                        for (int o = 0; o < outputs; o++) Store(at + ((long)o * outPlane) + x, owner.ReferenceCount(p, input, n, o, y, x), kRow[x], alphas[o]);
-                    }
-
-                    continue;
-                }
-
-                var (rowFirst, rowEnd) = BinaryLayerRows.Inside((long)y * p.Stride.Y, p.Dilation.Y, p.KernelHeight, p.Padding.Top, p.InputHeight);
-                for (int x0 = 0; x0 < p.OutputWidth; x0 += Chunk)
-                {
-                    int count = Math.Min(Chunk, p.OutputWidth - x0);
-                    for (int x = 0; x < count; x++)
-                    {
-                        var (columnFirst, columnEnd) = BinaryLayerRows.Inside((long)(x0 + x) * p.Stride.X, p.Dilation.X, p.KernelWidth, p.Padding.Left, p.InputWidth);
-                        columns[2 * x] = columnFirst;
-                        columns[(2 * x) + 1] = columnEnd;
-                        used[x] = zeroPadding ? (rowEnd - rowFirst) * (columnEnd - columnFirst) : taps;
-                    }
-
-                    ulong* first = rowBits + image.Offset(0, (long)x0 * p.Stride.X);
-                    for (int o = 0; o < outputs; o += 4)
-                    {
-                        ulong* filter = filters + (o * filterWords);
-                        if (blocked) XnorPopcountKernel.Row4(first, pixelStep, count, tapOffsets, taps, words, filter, filterWords, disagree);
-                        else
-                        {
-                            for (int f = 0; f < 4; f++)
-                            {
-                                for (int x = 0; x < count; x++) disagree[(f * count) + x] = XnorPopcountKernel.Disagreements(first + (x * pixelStep), tapOffsets, taps, words, filter + (f * filterWords));
-                            }
-                        }
-
-                        for (int f = 0; f < 4 && o + f < outputs; f++)
-                        {
-                            int* sums = filterSums + ((long)(o + f) * (p.KernelHeight + 1) * (p.KernelWidth + 1));
-                            Finish(disagree + (f * count), count, used, columns, rowFirst, rowEnd, sums, words);
-                            long plane = at + ((long)(o + f) * outPlane) + x0;
-                            if (counts != null) new ReadOnlySpan<int>(disagree + (f * count), count).CopyTo(new Span<int>(counts + plane, count));
-                            else Scale(disagree + (f * count), kRow + x0, alphas[o + f], output + plane, count);
-                        }
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// Turns a filter's disagreements over every tap's words into Σ sign products, in place. Each tap's run has 64·words
-        /// bits, of which the ones past C always disagree, so count = 2·(64·words·used − d) − used·C. Under zero padding only
-        /// the taps inside the input count; the ones outside read zero words, so their disagreements (the filter's set bits
-        /// there, from the prefix sums) are taken back out of d at the border pixels.
-        /// </summary>
-        private void Finish(int* values, int count, int* used, int* columns, int rowFirst, int rowEnd, int* sums, int words)
-        {
-            int perTap = (128 * words) - p.InputChannels, x = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var scale = Vector256.Create(perTap);
-                for (; x <= count - 8; x += 8) (Vector256.Load(used + x) * scale - (Vector256.Load(values + x) << 1)).Store(values + x);
-            }
-
-            for (; x < count; x++) values[x] = (used[x] * perTap) - (2 * values[x]);
-            if (owner.Options.BinaryPadding != BinaryPadding.Zero) return;
-            int taps = p.KernelHeight * p.KernelWidth, all = sums[(p.KernelHeight * (p.KernelWidth + 1)) + p.KernelWidth];
-            for (x = 0; x < count; x++)
-            {
-                if (used[x] == taps) continue;
-                values[x] += 2 * (all - BinaryLayerRows.RectangleSum(sums, p.KernelWidth, rowFirst, rowEnd, columns[2 * x], columns[(2 * x) + 1]));
-            }
-        }
-
-        /// <summary>target[x] = count[x]·(K[x]·α).</summary>
-        private static void Scale(int* values, float* kRow, float alpha, float* target, int count)
-        {
-            int x = 0;
-            if (Vector256.IsHardwareAccelerated)
-            {
-                var a = Vector256.Create(alpha);
-                for (; x <= count - 8; x += 8) (Vector256.ConvertToSingle(Vector256.Load(values + x)) * (Vector256.Load(kRow + x) * a)).Store(target + x);
-            }
-
-            for (; x < count; x++) target[x] = values[x] * (kRow[x] * alpha);
-        }
-
-        private void Store(long index, int count, float k, float alpha)
-        {
-            if (counts != null) counts[index] = count;
-            else output[index] = count * (k * alpha);
-        }
-    }
-
-    /// <summary>The definition: Σ over channels and counted taps of sign(I)·sign(W), reading the floats.</summary>
-    private int ReferenceCount(Conv2DLayerProblem p, float* input, int n, int o, int y, int x)
-    {
-        int sum = 0, taps = p.KernelHeight * p.KernelWidth;
-        long pixels = (long)p.InputHeight * p.InputWidth;
-        for (int c = 0; c < p.InputChannels; c++)
-        {
-            for (int i = 0; i < p.KernelHeight; i++)
-            {
-                long r = ((long)y * p.Stride.Y) + ((long)i * p.Dilation.Y) - p.Padding.Top;
-                for (int j = 0; j < p.KernelWidth; j++)
-                {
-                    long col = ((long)x * p.Stride.X) + ((long)j * p.Dilation.X) - p.Padding.Left;
-                    bool weight = _signs[(((long)o * p.InputChannels) + c) * taps + (i * p.KernelWidth) + j];
-                    bool sign;
-                    if (r >= 0 && r < p.InputHeight && col >= 0 && col < p.InputWidth) sign = input[((((long)n * p.InputChannels) + c) * pixels) + (r * p.InputWidth) + col] > 0;
-                    else if (Options.BinaryPadding == BinaryPadding.Zero) continue;
-                    else sign = Options.BinaryPadding == BinaryPadding.PlusOne;
-                    sum += sign == weight ? 1 : -1;
-                }
-            }
-        }
-
-        return sum;
-    }
 }
