@@ -229,7 +229,9 @@ public sealed unsafe class BinaryConv2DLayer
                 using (context.Stage("binarize"))
                 {
                     var pack = carrySave ? new ChannelBitPacking(p, image, x, bits, mean, lists, listCounts) : new ChannelBitPacking(p, image, x, bits, mean);
-                    ParallelRowIterator.For(ChannelBitPacking.Items(p), (long)ChannelBitPacking.BlockPixels * p.InputChannels, context, 1, pack);
+                    // About four operations per float (compare, move-mask, |x|, sum, and the transposes and lists): counted as such,
+                    // a 28² image's 13 blocks split into bands of three rather than four, so two threads share them evenly.
+                    ParallelRowIterator.For(ChannelBitPacking.Items(p), 4L * ChannelBitPacking.BlockPixels * p.InputChannels, context, 1, pack);
                 }
 
                 bool reference = Algorithm == "Reference";
