@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
@@ -167,7 +168,12 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             bool zero = p.Padding == BinaryPadding.Zero;
             bool[] weights = owner.Kernel.Signs;
             // Eight counter planes at most (≤ 255 taps), as locals so they stay in registers; planes past `bits` stay zero.
+            // Taps arrive in pairs: a carry-save adder takes the ones plane and the pair to a new ones plane and one carry
+            // of weight two (five bit operations), which ripples up from the twos: Harley–Seal's first level, where a
+            // plain ripple from the ones would spend two more operations per tap.
             Vector256<ulong> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
+            Vector256<ulong> pending = default;
+            bool held = false;
             for (int i = 0; i < g.KernelHeight; i++)
             {
                 long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
@@ -179,20 +185,26 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                     var plane = Extract4(row, bit);
                     if (!weights[(i * g.KernelWidth) + j]) plane = ~plane;
                     if (zero) plane &= Extract4(signs.Valid, bit);
-
-                    // A ripple of half adders: each plane's carry moves up one counter bit.
-                    var carry = c0 & plane; c0 ^= plane; plane = carry;
-                    carry = c1 & plane; c1 ^= plane; plane = carry;
-                    carry = c2 & plane; c2 ^= plane; plane = carry;
-                    carry = c3 & plane; c3 ^= plane; plane = carry;
-                    if (bits > 4)
+                    if (!held)
                     {
-                        carry = c4 & plane; c4 ^= plane; plane = carry;
-                        carry = c5 & plane; c5 ^= plane; plane = carry;
-                        carry = c6 & plane; c6 ^= plane; plane = carry;
-                        c7 ^= plane;
+                        pending = plane;
+                        held = true;
+                        continue;
                     }
+
+                    held = false;
+                    var u = c0 ^ pending;
+                    var carry = (c0 & pending) | (u & plane);
+                    c0 = u ^ plane;
+                    Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
                 }
+            }
+
+            if (held)
+            {
+                var carry = c0 & pending;
+                c0 ^= pending;
+                Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
             }
 
             Vector256<ulong>* planes = stackalloc Vector256<ulong>[8];
@@ -203,6 +215,26 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 for (int b = 0; b < width; b++) counters[b] = planes[b].GetElement(lane);
                 BitSlicedCounters.Unslice(counters, width, agree + (64L * (w + lane)));
             }
+        }
+
+        /// <summary>Adds a plane of weight two to the counter planes from the twos up: a ripple of half adders.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Ripple(Vector256<ulong> plane, ref Vector256<ulong> c1, ref Vector256<ulong> c2, ref Vector256<ulong> c3, ref Vector256<ulong> c4,
+            ref Vector256<ulong> c5, ref Vector256<ulong> c6, ref Vector256<ulong> c7, int bits)
+        {
+            var carry = c1 & plane; c1 ^= plane; plane = carry;
+            carry = c2 & plane; c2 ^= plane; plane = carry;
+            if (bits <= 4)
+            {
+                c3 ^= plane;   // at most 15 taps: nothing carries out of the eights
+                return;
+            }
+
+            carry = c3 & plane; c3 ^= plane; plane = carry;
+            carry = c4 & plane; c4 ^= plane; plane = carry;
+            carry = c5 & plane; c5 ^= plane; plane = carry;
+            carry = c6 & plane; c6 ^= plane; plane = carry;
+            c7 ^= plane;
         }
 
         /// <summary>Four consecutive 64-bit windows of a row starting at bit <paramref name="bit"/>.</summary>
