@@ -86,6 +86,14 @@ public class BinaryCommandTests
         Assert.Equal(expected, data);
         Assert.Contains("_xnor_plus-one", stdout, StringComparison.Ordinal);
 
+        // Each algorithm by name: the same output bit for bit (the same K, α and products).
+        foreach (string algorithm in new[] { "xnor-csa", "xnor-bgemm", "reference" })
+        {
+            (exit, stdout, error) = CliRunner.Run("layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--padding", "1", "--binary", "--binary-padding", "plus-one", "--algorithm", algorithm, "--output", folder.File(algorithm + ".npy"));
+            Assert.True(exit == 0, error + stdout);
+            Assert.Equal(expected, NpyReader.ReadArray(folder.File(algorithm + ".npy"), [4]).Data);
+        }
+
         (exit, _, error) = CliRunner.Run("layer", folder.File("x.npy"), "--weights", folder.File("w.npy"), "--binary", "--padding-mode", "reflect", "--output", folder.File("z.npy"));
         Assert.Equal(1, exit);
         Assert.Contains("--padding-mode does not apply", error, StringComparison.Ordinal);
