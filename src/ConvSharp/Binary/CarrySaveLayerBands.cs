@@ -81,7 +81,7 @@ internal readonly unsafe struct CarrySaveLayerBands(
                         int count = Gather(origin, tapPixels, taps, w, words, list);
                         if (block == 0) positives[g] = (w == 0 ? 0 : positives[g]) + count;
                         int padded = (count + 31) & ~31;
-                        for (int i = count; i < padded; i++) list[i] = zero;
+                        Pad(list + count, zero);
                         CarrySaveCounters.Add(vectors, list, padded, states + (g * stateVectors), width);
                     }
                 }
@@ -104,6 +104,26 @@ internal readonly unsafe struct CarrySaveLayerBands(
             long at = ((long)n * outputs * p.OutputHeight * p.OutputWidth) + ((long)y * p.OutputWidth) + x0;
             WriteGroup(stage, group, blocks, output != null ? output + at : (float*)(counts + at));
         }
+    }
+
+    /// <summary>
+    /// Fills the 32 places from <paramref name="at"/> with the zero vector's offset, whatever part of them the padding
+    /// needs: four stores instead of a loop whose exit depends on the count (the list has the slack).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Pad(int* at, int zero)
+    {
+        if (Vector256.IsHardwareAccelerated)
+        {
+            var z = Vector256.Create(zero);
+            z.Store(at);
+            z.Store(at + 8);
+            z.Store(at + 16);
+            z.Store(at + 24);
+            return;
+        }
+
+        for (int i = 0; i < 32; i++) at[i] = zero;
     }
 
     /// <summary>
