@@ -51,27 +51,31 @@ internal static unsafe class BitSlicedCounters
     }
 
     /// <summary>
-    /// 32 pixels at a time: each counter word's 32 bits are spread to 32 bytes (a broadcast, one in-lane byte shuffle
-    /// that repeats byte j eight times, an AND with the bits 1, 2, … 128 and a compare), and the 0xFF bytes of bit plane b
-    /// add 2^b: six instructions per plane per 32 pixels where the table takes four lookups per plane per 8.
+    /// 32 pixels at a time: each counter word's 32 bits are spread to 32 bytes (<see cref="SpreadBits"/>), and the 0xFF
+    /// bytes of bit plane b add 2^b: six instructions per plane per 32 pixels where the table takes four lookups per plane per 8.
     /// </summary>
     private static void UnsliceAvx2(ulong* counters, int width, byte* target)
     {
-        var repeat = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
-        var bits = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
         for (int half = 0; half < 2; half++)
         {
             var sum = Vector256<byte>.Zero;
-            for (int b = 0; b < width; b++)
-            {
-                var chunk = Vector256.Create((uint)(counters[b] >> (32 * half))).AsByte();
-                var spread = Avx2.Shuffle(chunk, repeat);
-                var set = Avx2.CompareEqual(Avx2.And(spread, bits), bits);
-                sum = Avx2.Add(sum, Avx2.And(set, Vector256.Create((byte)(1 << b))));
-            }
-
+            for (int b = 0; b < width; b++) sum = Avx2.Add(sum, Avx2.And(SpreadBits((uint)(counters[b] >> (32 * half))), Vector256.Create((byte)(1 << b))));
             sum.Store(target + (32 * half));
         }
+    }
+
+    /// <summary>
+    /// Byte k is 0xFF where bit k of <paramref name="bits"/> is set, else 0: a broadcast, an in-lane byte shuffle that
+    /// repeats byte j eight times, an AND with the bits 1, 2, … 128 and a compare. What both unslicers (these counters'
+    /// and <see cref="CarrySaveCounters"/>') turn bit planes into bytes with. Requires AVX2.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector256<byte> SpreadBits(uint bits)
+    {
+        var repeat = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        var weights = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+        var spread = Avx2.Shuffle(Vector256.Create(bits).AsByte(), repeat);
+        return Avx2.CompareEqual(Avx2.And(spread, weights), weights);
     }
 
     private static ulong[] BuildSpread()

@@ -162,21 +162,18 @@ internal static unsafe class CarrySaveCounters
     }
 
     /// <summary>
-    /// 32 lanes at a time: each level's 32 bits are spread to 32 bytes (a broadcast, an in-lane byte shuffle that repeats
-    /// byte k eight times, an AND with the bits 1, 2, … 128 and a compare); levels 0–7 add 2^b into low bytes, levels 8–15
-    /// into high bytes, and the two are interleaved into 16-bit and widened to 32-bit lanes in order.
+    /// 32 lanes at a time: each level's 32 bits are spread to 32 bytes (<see cref="BitSlicedCounters.SpreadBits"/>);
+    /// levels 0–7 add 2^b into low bytes, levels 8–15 into high bytes, and the two are interleaved into 16-bit and widened
+    /// to 32-bit lanes in order.
     /// </summary>
     private static void UnsliceAvx2(uint* levels, int width, int* target)
     {
-        var repeat = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
-        var bits = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
         for (int g = 0; g < 8; g++)
         {
             Vector256<byte> low = Vector256<byte>.Zero, high = Vector256<byte>.Zero;
             for (int b = 0; b < width; b++)
             {
-                var spread = Avx2.Shuffle(Vector256.Create(levels[(8 * b) + g]).AsByte(), repeat);
-                var set = Avx2.CompareEqual(spread & bits, bits);
+                var set = BitSlicedCounters.SpreadBits(levels[(8 * b) + g]);
                 if (b < 8) low += set & Vector256.Create((byte)(1 << b));
                 else high += set & Vector256.Create((byte)(1 << (b - 8)));
             }

@@ -12,7 +12,6 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     private readonly int _outputWords, _rowWords, _counterBits, _absPitch, _ringRows;
     private readonly long _firstColumn;
     private readonly float[] _columnsInside;
-    private readonly float[] _zeros;   // the window sums of an output row whose window lies wholly outside the image
 
     public PreparedXnorBitsliced(BinaryConv2DProblem problem, BinaryAlgorithm algorithm, BinaryKernel kernel)
         : base(problem, algorithm, kernel)
@@ -29,7 +28,6 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         _ringRows = (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(((g.KernelHeight - 1) * g.Dilation.Y) + 1 + g.Stride.Y));
         _counterBits = BitSlicedCounters.BitsFor(problem.Taps);
         _columnsInside = new float[(64 * _outputWords) + 8];
-        _zeros = new float[(64 * _outputWords) + 8];
         for (int x = 0; x < g.OutputWidth; x++)
         {
             for (int j = 0; j < g.KernelWidth; j++)
@@ -157,7 +155,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
 
         /// <summary>
         /// Four words (256 outputs) of one output row at once: each tap's four shifted words in one 256-bit vector, XNORed
-        /// with the weight bit and added into 256-bit bit-sliced counters (a ripple of half adders, no branches); then
+        /// with the weight bit and added into 256-bit bit-sliced counters (in pairs through a carry-save adder); then
         /// each 64-bit lane unsliced into bytes.
         /// </summary>
         private void Words4(int y, int w, ulong** signRows, ulong* counters, byte* agree)
@@ -283,10 +281,15 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             bool zero = p.Padding == BinaryPadding.Zero;
             float taps = p.Taps;
             x = 0;
-            fixed (float* inside = owner._columnsInside)
-            fixed (float* zeros = owner._zeros)
+            if (used == 0)
             {
-                if (used == 0) sum = zeros;
+                // A window wholly outside the image: no sums, K = 0.
+                new Span<float>(windowSums, width).Clear();
+                sum = windowSums;
+            }
+
+            fixed (float* inside = owner._columnsInside)
+            {
                 if (Avx2.IsSupported)
                 {
                     var factor = Vector256.Create(2f * scale);
