@@ -20,7 +20,7 @@ internal sealed class PackedKernelConvolution<TBody> : PreparedConvolution, ITil
     /// <param name="problem">The problem.</param>
     /// <param name="algorithm">The algorithm it runs for.</param>
     /// <param name="kernel">The kernel, copied and packed here.</param>
-    /// <param name="bufferedRows">Source rows a band reads at once (kh, or kh + 3 for four-row blocks).</param>
+    /// <param name="bufferedRows">Source rows a band reads at once (kh, or kh + B − 1 for blocks of B rows).</param>
     /// <param name="extraBandFloats">Scratch a band needs besides the row driver's, after it in its slice.</param>
     /// <param name="singleThread">True when the body runs on the caller's thread only, so one band's scratch is enough.</param>
     /// <param name="body">What runs.</param>

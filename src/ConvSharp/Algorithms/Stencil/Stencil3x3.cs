@@ -8,7 +8,7 @@ internal readonly struct Stencil3x3 : IStencilSize
 {
     public static int Size => 3;
 
-    public static int BlockRows => StencilBlockKernel<Stencil3x3, Vector128Ops, Vector128<float>>.Rows;
+    public static int BlockRows => Stencil3x3BlockKernel<Vector128Ops, Vector128<float>>.Rows;
 
     public static int EdgeVectors => 1;
 }

@@ -6,14 +6,15 @@ using ConvSharp.Simd;
 namespace ConvSharp.Algorithms.Stencil;
 
 /// <summary>
-/// Register-blocked specialisations for square 3×3, 5×5 and 7×7 kernels: four output rows per pass share every input
-/// vector load (<see cref="StencilBlockKernel{TSize, TOps, TVector}"/>), in parallel row bands.
+/// Register-blocked specialisations for square 3×3, 5×5 and 7×7 kernels: several output rows per pass share every input
+/// vector load (three rows × two vectors for 3×3 in <see cref="Stencil3x3BlockKernel{TOps, TVector}"/>, four rows for
+/// 5×5 and 7×7 in <see cref="StencilBlockKernel{TSize, TOps, TVector}"/>), in parallel row bands.
 /// </summary>
 internal sealed class StencilConvolution : Conv2DAlgorithm
 {
     public override string Name => "Stencil";
 
-    public override string Description => "Register-blocked 3×3/5×5/7×7: four output rows share each input vector load; parallel.";
+    public override string Description => "Register-blocked 3×3/5×5/7×7: three or four output rows share each input vector load; parallel.";
 
     public override bool Supports(Conv2DProblem problem, out string reason)
     {
@@ -31,7 +32,7 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
             return false;
         }
 
-        reason = "native: 4-row register blocks at the widest accelerated tier; borders through row pointers and edge buffers";
+        reason = "native: 3- or 4-row register blocks at the widest accelerated tier; borders through row pointers and edge buffers";
         return true;
     }
 
@@ -58,8 +59,9 @@ internal sealed class StencilConvolution : Conv2DAlgorithm
     protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason) =>
         Prepared.Packed(problem, this, kernel, BufferedRows(problem), default(Body), out reason);
 
-    /// <summary>A four-row block reads kh + 3 input rows.</summary>
-    private static int BufferedRows(Conv2DProblem problem) => problem.KernelHeight + StencilBlockKernel<Stencil3x3, Vector128Ops, Vector128<float>>.Rows - 1;
+    /// <summary>A block of B rows reads kh + B − 1 input rows (B = 3 for 3×3, 4 for 5×5 and 7×7).</summary>
+    private static int BufferedRows(Conv2DProblem problem) =>
+        problem.KernelHeight + (problem.KernelHeight == 3 ? Stencil3x3.BlockRows : Stencil5x5.BlockRows) - 1;
 
     private readonly struct Body : IConvolutionBody
     {
