@@ -79,7 +79,7 @@ internal unsafe struct StagedRows
     /// 12 µs per plane, 5×5 17 against 28, 7×7 26 against 43; 250² 3×3 43 against 59 µs), or the input pitch putting more of
     /// <paramref name="rows"/> consecutive rows into one L1 set than it has ways (8). Measured with three interleaved runs
     /// on the Zen 3 machine (docs/benchmarks.md): staging took the 7×7 stencil (10 rows) from 3.48 to 2.28 ms and Simd
-    /// 11×11 from 5.86 to 5.00 ms, but cost the 3×3 and 5×5 stencils (6 and 8 rows) 1.3–1.7×, where the copy weighs
+    /// 11×11 from 5.86 to 5.00 ms, but cost the 3×3 and 5×5 stencils (then 6 and 8 rows; the 3×3 block now reads 5) 1.3–1.7×, where the copy weighs
     /// more than the conflicts it removes.
     /// </summary>
     public static bool Worthwhile(in ConvolutionData d, int rows)
