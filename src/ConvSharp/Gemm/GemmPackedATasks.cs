@@ -32,8 +32,8 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
         _bandFloats = bandFloats;
     }
 
-    /// <summary>Floats each band needs: its chunk of B for one depth block, and one MR × NR edge tile.</summary>
-    public static long BandFloats(int kcMax, int stripsPerChunk) => ((long)kcMax * stripsPerChunk * TKernel.Columns) + (TKernel.Rows * TKernel.Columns);
+    /// <summary>Floats each band needs: its chunk of B for one depth block (strips <see cref="GemmPacking.RowPackPitch"/> apart), and one MR × NR edge tile.</summary>
+    public static long BandFloats(int kcMax, int stripsPerChunk) => (GemmPacking.RowPackPitch(kcMax, TKernel.Columns) * stripsPerChunk) + (TKernel.Rows * TKernel.Columns);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
@@ -41,7 +41,7 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
         ref readonly GemmOperands o = ref _operands;
         int mr = TKernel.Rows, nr = TKernel.Columns;
         float* packedB = _scratch + (band * _bandFloats);
-        float* tile = packedB + ((long)_kcMax * _stripsPerChunk * nr);
+        float* tile = packedB + (GemmPacking.RowPackPitch(_kcMax, nr) * _stripsPerChunk);
         for (int chunk = start; chunk < end; chunk++)
         {
             // Chunk c holds strips [c·S/chunks, (c + 1)·S/chunks): sizes differ by at most one, none above _stripsPerChunk.
@@ -51,7 +51,10 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
             {
                 int kc = Math.Min(_kcMax, o.K - p0);
                 float beta = p0 == 0 ? o.Beta : 1f;   // later depth blocks add to what the first wrote
-                GemmPacking.PackB(o.B, o.BRowStride, o.BColumnStride, p0, kc, j0, nc, nr, 0, strips, packedB);
+                // A row-major B (NCHW activations) is packed row by row across the strips; a transposed one strip by strip.
+                long pitch = o.BColumnStride == 1 ? GemmPacking.RowPackPitch(kc, nr) : (long)kc * nr;
+                if (o.BColumnStride == 1) GemmPacking.PackBRows(o.B, o.BRowStride, p0, kc, j0, nc, nr, pitch, packedB);
+                else GemmPacking.PackB(o.B, o.BRowStride, o.BColumnStride, p0, kc, j0, nc, nr, 0, strips, packedB);
                 float* block = _a + ((long)p0 * _padded);
                 for (int i0 = 0; i0 < o.M; i0 += _mc)
                 {
@@ -59,7 +62,7 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
                     for (int s = 0; s < strips; s++)
                     {
                         int columns = Math.Min(nr, nc - (s * nr));
-                        float* b = packedB + ((long)s * nr * kc);
+                        float* b = packedB + (s * pitch);
                         float* c = o.C + ((long)i0 * o.Ldc) + j0 + (s * nr);
                         for (int r = 0; r < rows; r += mr, c += mr * o.Ldc)
                         {

@@ -68,7 +68,52 @@ internal static unsafe class GemmPacking
         }
     }
 
-    // Row p of the strip is nr contiguous floats of B's row p: whole-vector copies.
+    /// <summary>
+    /// All of columns [j0, j0 + nc) and rows [p0, p0 + kc) of a row-major B (column stride 1) into strips of
+    /// <paramref name="nr"/> columns, strip s at s·<paramref name="stripPitch"/>; the last strip's missing columns are zeros.
+    /// </summary>
+    /// <remarks>
+    /// Row by row across the strips, so each row of B is read as one run of contiguous lines (one page, where a strip at a
+    /// time reads one line of every row per strip and crosses as many pages each time). A pitch one line above a multiple
+    /// of 4 KiB keeps the strips' write streams out of each other's L1 sets (kc·nr at kc = 256 is 16 KiB).
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void PackBRows(float* b, long rowStride, int p0, int kc, int j0, int nc, int nr, long stripPitch, float* packed)
+    {
+        int whole = nc / nr, tail = nc - (whole * nr);
+        float* source = b + (p0 * rowStride) + j0;
+        bool vectors = Vector256.IsHardwareAccelerated && nr % Vector256<float>.Count == 0;
+        for (int p = 0; p < kc; p++, source += rowStride)
+        {
+            float* from = source, to = packed + ((long)p * nr);
+            for (int s = 0; s < whole; s++, from += nr, to += stripPitch)
+            {
+                if (vectors)
+                {
+                    for (int j = 0; j < nr; j += Vector256<float>.Count) Vector256.Store(Vector256.Load(from + j), to + j);
+                }
+                else
+                {
+                    for (int j = 0; j < nr; j++) to[j] = from[j];
+                }
+            }
+
+            if (tail > 0)
+            {
+                for (int j = 0; j < tail; j++) to[j] = from[j];
+                for (int j = tail; j < nr; j++) to[j] = 0f;
+            }
+        }
+    }
+
+    /// <summary>The strip pitch <see cref="PackBRows"/> uses for a depth of <paramref name="kc"/>: kc·nr plus one 64-byte line.</summary>
+    public static long RowPackPitch(int kc, int nr) => ((long)kc * nr) + LineFloats;
+
+    private const int LineFloats = 16;
+
+    // Row p of the strip is nr contiguous floats of B's row p: whole-vector copies. Fully optimised at once: a benchmark's
+    // first tenth of a second would otherwise run the copy as first-tier code, a call per vector load.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void CopyRows(float* source, long rowStride, int kc, int nr, float* target)
     {
         if (Vector256.IsHardwareAccelerated && nr % Vector256<float>.Count == 0)
