@@ -62,6 +62,32 @@ public class BenchCommandTests
     }
 
     [Fact]
+    public void Rounds_time_every_row_in_turn_and_merge_their_runs()
+    {
+        using var folder = new TempFolder();
+        var (exit, stdout, error) = CliRunner.Run("bench", "--image-size", "64", "--algorithms", "stencil,auto", "--no-peers", "--no-python-peers",
+            "--rounds", "3", "--json", folder.File("r.json"));
+        Assert.True(exit == 0, error + stdout);
+        Assert.Contains("in each of 3 rounds", stdout, StringComparison.Ordinal);
+        using var json = JsonDocument.Parse(File.ReadAllText(folder.File("r.json")));
+        var results = json.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(2, results.Count);
+        foreach (var result in results)
+        {
+            // Each round times at least 5 runs (the interleaving itself is TimingTests' subject).
+            Assert.True(result.GetProperty("runs").GetInt32() >= 15, result.ToString());
+            Assert.True(result.GetProperty("verified").GetBoolean());
+        }
+
+        var (zeroExit, _, zeroError) = CliRunner.Run("bench", "--image-size", "16", "--rounds", "0");
+        Assert.Equal(2, zeroExit);   // a usage error, as for every option the parser rejects
+        Assert.Contains("--rounds 0 must be at least 1", zeroError, StringComparison.Ordinal);
+        var (gemmExit, _, gemmError) = CliRunner.Run("bench", "--suite", "gemm", "--rounds", "2", "--no-python-peers");
+        Assert.Equal(1, gemmExit);
+        Assert.Contains("--rounds 2", gemmError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Kernels_suite_covers_each_size_and_the_separable_gaussian()
     {
         using var folder = new TempFolder();

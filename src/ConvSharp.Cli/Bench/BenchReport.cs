@@ -52,6 +52,7 @@ public sealed record BenchReport(string Suite, MachineInfo Machine, IReadOnlyLis
                 json.WriteNumber("median_ms", Round(row.Timing.MedianMs));
                 json.WriteNumber("min_ms", Round(row.Timing.MinMs));
                 json.WriteNumber("max_ms", Round(row.Timing.MaxMs));
+                json.WriteNumber("runs", row.Timing.Runs);
                 json.WriteNumber("gflops", Round(row.GigaflopsPerSecond));
                 json.WriteNumber("max_abs_error", Finite(row.Verification.MaxAbsError));
                 json.WriteBoolean("verified", row.Verification.Verified);

@@ -52,25 +52,32 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
                     // each row, so a row that skipped samples fails verification instead of inheriting them.
                     var output = new float[(long)benchCase.Problem.OutputHeight * benchCase.Problem.OutputWidth];
                     var reference = Step(progress, $"{benchCase.Name}: Reference (for verification)", () => ReferenceResult.Compute(benchCase.Problem, benchCase.Input, benchCase.Kernel));
-                    foreach (string name in selected)
+                    var timed = new List<TimedRow>();
+                    try
                     {
-                        // The algorithm that runs: Auto's choice depends on the kernel's values (Separable), so prepare to find it.
-                        var problemOptions = benchCase.Problem.ToOptions() with { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
-                        var auto = Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions);
-                        if (name != "Auto" && !auto.Candidates.Any(c => c.Supported && c.Algorithm.Name == name)) continue;
-                        var plan = name == "Auto" ? auto : Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions with { Algorithm = name });
-                        if (!plan.TryPrepare(benchCase.Kernel.AsPlane(), out var prepared, out _)) continue;
-                        using (prepared)
+                        foreach (string name in selected)
                         {
+                            // The algorithm that runs: Auto's choice depends on the kernel's values (Separable), so prepare to find it.
+                            var problemOptions = benchCase.Problem.ToOptions() with { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
+                            var auto = Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions);
+                            if (name != "Auto" && !auto.Candidates.Any(c => c.Supported && c.Algorithm.Name == name)) continue;
+                            var plan = name == "Auto" ? auto : Conv2D.Plan(benchCase.Problem.InputHeight, benchCase.Problem.InputWidth, benchCase.Problem.KernelHeight, benchCase.Problem.KernelWidth, problemOptions with { Algorithm = name });
+                            if (!plan.TryPrepare(benchCase.Kernel.AsPlane(), out var prepared, out _)) continue;
                             string label = name == "Auto" ? $"Auto ({prepared.Algorithm.Name})" : name;
-                            rows.Add(Step(progress, $"{benchCase.Name}: {label}", () => RunAlgorithm(benchCase, name, label, prepared, reference, options, settings.MaxSeconds, output)));
+                            timed.Add(AlgorithmRow(benchCase, name, label, prepared, reference, options, output));
                         }
-                    }
 
-                    foreach (var peer in peers)
+                        foreach (var peer in peers)
+                        {
+                            if (!peer.Supports(benchCase.Problem, out _) || !peer.AcceptsKernel(benchCase.Problem, benchCase.Kernel.Data, out _)) continue;
+                            timed.Add(PeerRow(benchCase, peer, reference, options.MaxDegreeOfParallelism));
+                        }
+
+                        rows.AddRange(TimeRows(progress, benchCase, timed, settings));
+                    }
+                    finally
                     {
-                        if (!peer.Supports(benchCase.Problem, out _) || !peer.AcceptsKernel(benchCase.Problem, benchCase.Kernel.Data, out _)) continue;
-                        rows.Add(Step(progress, $"{benchCase.Name}: {peer.Name}", () => RunPeer(benchCase, peer, reference, options.MaxDegreeOfParallelism, settings.MaxSeconds)));
+                        foreach (var row in timed) row.Owner.Dispose();
                     }
 
                     if (python is null) continue;
@@ -177,6 +184,8 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     {
         if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
             throw new CliException($"--suite {fixedWhat}; --image, --kernel and --image-size do not apply");
+        if (settings.Rounds != 1)
+            throw new CliException($"--rounds {settings.Rounds}: --suite {settings.Suite} times each row once; rounds interleave the in-process rows of the image suites (seed, kernels, separable, large)");
         var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
         var rows = new List<SuiteRow>();
         environment.Console.Progress()
@@ -274,24 +283,49 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     /// <param name="options">Threads.</param>
     /// <param name="maxSeconds">Timing budget.</param>
     /// <param name="output">The shared output buffer.</param>
-    private static BenchRow RunAlgorithm(BenchCase benchCase, string name, string label, PreparedConvolution prepared, ReferenceResult reference, Conv2DOptions options, double maxSeconds, float[] output)
+    /// <summary>
+    /// Our algorithm's row of a case, run once into <paramref name="output"/> (reset to NaN first, so a row that skips
+    /// samples fails) and verified; each row is held to its own preparation's bound (Separable's factors round, the exact
+    /// algorithms' taps do not). <paramref name="prepared"/> stays alive with the row.
+    /// </summary>
+    private static TimedRow AlgorithmRow(BenchCase benchCase, string name, string label, PreparedConvolution prepared, ReferenceResult reference, Conv2DOptions options, float[] output)
     {
         var problem = benchCase.Problem;
-        Array.Fill(output, float.NaN);
         var runOptions = problem.ToOptions() with { Algorithm = name, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         void Run() => Conv2D.Apply(benchCase.Input.AsPlane(), benchCase.Kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), runOptions);
-        var timing = Timing.Measure(Run, maxSeconds: maxSeconds);
-
-        // Each row is held to its own preparation's bound: Separable's factors round, the exact algorithms' taps do not.
+        Array.Fill(output, float.NaN);
+        Run();
         double tolerance = Math.Max(reference.Tolerance, prepared.ErrorBound(reference.MaxAbsInput));
-        return new BenchRow(benchCase, label, false, "cpu", timing, reference.Check(output, tolerance));
+        return new TimedRow(label, false, Run, reference.Check(output, tolerance), prepared);
     }
 
-    private static BenchRow RunPeer(BenchCase benchCase, ConvolutionPeer peer, ReferenceResult reference, int threads, double maxSeconds)
+    /// <summary>An in-process peer's row of a case, run once and verified; its prepared state stays alive with the row.</summary>
+    private static TimedRow PeerRow(BenchCase benchCase, ConvolutionPeer peer, ReferenceResult reference, int threads)
     {
-        using var prepared = peer.Prepare(benchCase.Problem, benchCase.Input.Data, benchCase.Kernel.Data, threads);
-        var timing = Timing.Measure(prepared.Run, maxSeconds: maxSeconds);
-        return new BenchRow(benchCase, peer.Name, true, "cpu", timing, reference.Check(prepared.Result()));
+        var prepared = peer.Prepare(benchCase.Problem, benchCase.Input.Data, benchCase.Kernel.Data, threads);
+        try
+        {
+            prepared.Run();
+            return new TimedRow(peer.Name, true, prepared.Run, reference.Check(prepared.Result()), prepared);
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Times a case's in-process rows in <see cref="BenchSettings.Rounds"/> rounds, every row once per round in turn, and
+    /// merges each row's runs: with several rounds, two rows' ratio compares the same stretches of a noisy machine rather
+    /// than two moments. A row whose single warm-up run exceeded <c>--max-seconds</c> is not timed again.
+    /// </summary>
+    private static List<BenchRow> TimeRows(ProgressContext progress, BenchCase benchCase, List<TimedRow> timed, BenchSettings settings)
+    {
+        string Suffix(int round) => settings.Rounds > 1 ? $" (round {round + 1}/{settings.Rounds})" : "";
+        var timings = Timing.Rounds(timed.Select(row => row.Run).ToList(), settings.Rounds, settings.MaxSeconds,
+            (round, i, time) => Step(progress, $"{benchCase.Name}: {timed[i].Label}{Suffix(round)}", time));
+        return timed.Select((row, i) => new BenchRow(benchCase, row.Label, row.IsPeer, "cpu", timings[i], row.Verification)).ToList();
     }
 
     private static List<string> SelectAlgorithms(string? list)
@@ -345,7 +379,8 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     {
         var machine = MachineInfo.Current;
         environment.Console.WriteLine($"machine: {machine.Cpu}, {machine.Cores} cores, {string.Join("/", machine.Simd)}, {machine.DotNet}");
-        environment.Console.WriteLine("timing: a warm-up (one run, repeated for 0.1 s so the JIT settles), then at least 0.3 s and 5 runs per row; median, min, max in ms. vs OpenCV < 1 is faster than OpenCV.");
+        string rounds = settings.Rounds > 1 ? $" in each of {settings.Rounds} rounds, the rows of a case in turn, runs merged" : "";
+        environment.Console.WriteLine($"timing: a warm-up (one run, repeated for 0.1 s so the JIT settles), then at least 0.3 s and 5 runs per row{rounds}; median, min, max in ms. vs OpenCV < 1 is faster than OpenCV.");
         if (cases.Any(c => c.Problem.MultiplyAdds > ReferenceResult.FullReferenceLimit))
             environment.Console.WriteLine($"verification: large problems are checked at {ReferenceResult.SampleCount} output samples (corners, edges, seeded random) against the exact Reference.");
         if (!settings.NoPeers) environment.Console.WriteLine(PeerCatalog.ImageSharpNote + ".");

@@ -37,7 +37,6 @@ public sealed class BenchSettings : ProblemSettings
     [Description("Do not run other libraries (OpenCV)")]
     public bool NoPeers { get; init; }
 
-    /// <summary>JSON output.</summary>
     /// <summary>The Python that runs the notebook's methods.</summary>
     [CommandOption("--python <PATH>")]
     [Description("Python interpreter for the notebook's methods (default: $CONVSHARP_PYTHON, python3, /usr/bin/python3; the first with numpy)")]
@@ -48,6 +47,7 @@ public sealed class BenchSettings : ProblemSettings
     [Description("Do not run the notebook's Python methods")]
     public bool NoPythonPeers { get; init; }
 
+    /// <summary>JSON output.</summary>
     [CommandOption("--json <FILE>")]
     [Description("Write results as JSON (schema in docs/cli.md)")]
     public string? Json { get; init; }
@@ -72,7 +72,15 @@ public sealed class BenchSettings : ProblemSettings
     [Description("Stop timing a row after this long (default 10); a row whose warm-up alone takes longer is reported from that one run")]
     public double MaxSeconds { get; init; } = 10;
 
+    /// <summary>Timing rounds per row (image suites).</summary>
+    [CommandOption("--rounds <N>")]
+    [Description("Time every in-process row of a case N times in turn (each round 0.3 s and 5 runs at least) and merge the runs (default 1), so a row's ratio to another is not one moment of a noisy machine against another")]
+    public int Rounds { get; init; } = 1;
+
     /// <inheritdoc/>
-    public override ValidationResult Validate() =>
-        MaxSeconds > 0 ? ValidationResult.Success() : ValidationResult.Error($"--max-seconds {MaxSeconds} must be positive");
+    public override ValidationResult Validate()
+    {
+        if (MaxSeconds <= 0) return ValidationResult.Error($"--max-seconds {MaxSeconds} must be positive");
+        return Rounds >= 1 ? ValidationResult.Success() : ValidationResult.Error($"--rounds {Rounds} must be at least 1");
+    }
 }
