@@ -82,9 +82,13 @@ public class BenchCommandTests
         var (zeroExit, _, zeroError) = CliRunner.Run("bench", "--image-size", "16", "--rounds", "0");
         Assert.Equal(2, zeroExit);   // a usage error, as for every option the parser rejects
         Assert.Contains("--rounds 0 must be at least 1", zeroError, StringComparison.Ordinal);
-        var (gemmExit, _, gemmError) = CliRunner.Run("bench", "--suite", "gemm", "--rounds", "2", "--no-python-peers");
-        Assert.Equal(1, gemmExit);
-        Assert.Contains("--rounds 2", gemmError, StringComparison.Ordinal);
+        // A fixed suite alternates ours with the peers; without Python only our rows, each from two rounds.
+        var (layersExit, layersOut, layersError) = CliRunner.Run("bench", "--suite", "layers", "--no-python-peers", "--max-seconds", "0.01", "--rounds", "2", "--json", folder.File("l.json"));
+        Assert.True(layersExit == 0, layersError + layersOut);
+        using var layers = JsonDocument.Parse(File.ReadAllText(folder.File("l.json")));
+        var layerRows = layers.RootElement.GetProperty("results").EnumerateArray().ToList();
+        Assert.Equal(6, layerRows.Count);
+        Assert.All(layerRows, r => Assert.True(r.GetProperty("runs").GetInt32() >= 2 && r.GetProperty("verified").GetBoolean(), r.ToString()));
     }
 
     [Fact]

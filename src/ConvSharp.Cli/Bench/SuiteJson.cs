@@ -33,6 +33,7 @@ public static class SuiteJson
                 json.WriteNumber("median_ms", Math.Round(row.Timing.MedianMs, 4));
                 json.WriteNumber("min_ms", Math.Round(row.Timing.MinMs, 4));
                 json.WriteNumber("max_ms", Math.Round(row.Timing.MaxMs, 4));
+                json.WriteNumber("runs", row.Timing.Runs);
                 json.WriteNumber("gflops", Math.Round(row.GigaflopsPerSecond, 3));
                 if (row.GigabytesPerSecond is { } bandwidth) json.WriteNumber("gb_per_s", Math.Round(bandwidth, 3));
                 json.WriteNumber("max_rel_error", row.MaxRelativeError);

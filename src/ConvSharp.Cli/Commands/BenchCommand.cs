@@ -184,8 +184,6 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     {
         if (settings.Image is not null || settings.Kernel is not null || settings.ImageSize is not null)
             throw new CliException($"--suite {fixedWhat}; --image, --kernel and --image-size do not apply");
-        if (settings.Rounds != 1)
-            throw new CliException($"--rounds {settings.Rounds}: --suite {settings.Suite} times each row once; rounds interleave the in-process rows of the image suites (seed, kernels, separable, large)");
         var python = settings.NoPythonPeers ? null : FindPython(settings.Python);
         var rows = new List<SuiteRow>();
         environment.Console.Progress()
@@ -194,20 +192,33 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
             {
                 foreach (var benchCase in cases)
                 {
+                    // With --rounds, our row and the Python peers alternate, so both sample the same stretch of the machine.
                     var run = prepare(benchCase);
-                    rows.AddRange(Step(progress, $"{benchCase.Name}: {oursLabel}", run.Ours));
-                    if (python is null) continue;
-                    foreach (var peer in Step(progress, $"{benchCase.Name}: {peersLabel}", () => run.Peers(python)))
+                    var ours = new List<IReadOnlyList<SuiteRow>>();
+                    var theirs = new List<IReadOnlyList<SuiteRow>>();
+                    for (int round = 0; round < settings.Rounds; round++)
                     {
-                        if (!peer.Available)
+                        string suffix = settings.Rounds > 1 ? $" (round {round + 1}/{settings.Rounds})" : "";
+                        ours.Add(Step(progress, $"{benchCase.Name}: {oursLabel}{suffix}", run.Ours));
+                        if (python is null) continue;
+                        var peerRows = new List<SuiteRow>();
+                        foreach (var peer in Step(progress, $"{benchCase.Name}: {peersLabel}{suffix}", () => run.Peers(python)))
                         {
-                            environment.Console.MarkupLine($"[yellow]{Markup.Escape(benchCase.Name)}: {Markup.Escape(peer.Method)}: not run: {Markup.Escape(peer.Why)}[/]");
-                            continue;
+                            if (!peer.Available)
+                            {
+                                if (round == 0) environment.Console.MarkupLine($"[yellow]{Markup.Escape(benchCase.Name)}: {Markup.Escape(peer.Method)}: not run: {Markup.Escape(peer.Why)}[/]");
+                                continue;
+                            }
+
+                            var (error, verified) = run.Verify(peer.Output!);
+                            peerRows.Add(new SuiteRow(benchCase, peer.Method + peerSuffix, true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
                         }
 
-                        var (error, verified) = run.Verify(peer.Output!);
-                        rows.Add(new SuiteRow(benchCase, peer.Method + peerSuffix, true, "python", new Timing(peer.MedianMs, peer.MinMs, peer.MaxMs, peer.Runs), error, verified));
+                        theirs.Add(peerRows);
                     }
+
+                    rows.AddRange(SuiteRounds.Merge(ours));
+                    rows.AddRange(SuiteRounds.Merge(theirs));
                 }
             });
         return rows;

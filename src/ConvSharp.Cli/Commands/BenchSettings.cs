@@ -72,9 +72,9 @@ public sealed class BenchSettings : ProblemSettings
     [Description("Stop timing a row after this long (default 10); a row whose warm-up alone takes longer is reported from that one run")]
     public double MaxSeconds { get; init; } = 10;
 
-    /// <summary>Timing rounds per row (image suites).</summary>
+    /// <summary>Timing rounds per case.</summary>
     [CommandOption("--rounds <N>")]
-    [Description("Time every in-process row of a case N times in turn (each round 0.3 s and 5 runs at least) and merge the runs (default 1), so a row's ratio to another is not one moment of a noisy machine against another")]
+    [Description("Time every row of a case N times in turn and merge them (default 1), so a row's ratio to another is not one moment of a noisy machine against another: the image suites' in-process rows merge their runs; gemm, layers and binary alternate ours with the Python peers and take the median of the rounds' medians")]
     public int Rounds { get; init; } = 1;
 
     /// <inheritdoc/>
