@@ -59,6 +59,7 @@ internal readonly unsafe struct GemmBlockTasks<TKernel> : IRowBandOperation
                     float* a = packedA + ((long)r * kc);
                     int height = Math.Min(mr, rows - r);
                     if (height == mr && columns == nr) TKernel.Run(kc, a, b, c, o.Ldc, o.Alpha, _beta);
+                    else if (columns == nr) TKernel.RunRows(height, kc, a, b, c, o.Ldc, o.Alpha, _beta);
                     else GemmEdge.Run<TKernel>(kc, a, b, c, o.Ldc, height, columns, o.Alpha, _beta, tile);
                 }
             }

@@ -69,6 +69,7 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
                             float* a = block + ((long)(i0 + r) * kc);
                             int height = Math.Min(mr, rows - r);
                             if (height == mr && columns == nr) TKernel.Run(kc, a, b, c, o.Ldc, o.Alpha, beta);
+                            else if (columns == nr) TKernel.RunRows(height, kc, a, b, c, o.Ldc, o.Alpha, beta);
                             else GemmEdge.Run<TKernel>(kc, a, b, c, o.Ldc, height, columns, o.Alpha, beta, tile);
                         }
                     }

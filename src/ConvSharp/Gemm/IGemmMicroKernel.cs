@@ -17,4 +17,11 @@ internal unsafe interface IGemmMicroKernel
     /// <paramref name="beta"/> = 0, C is not read (so NaN or garbage there does not leak in, as in BLAS).
     /// </summary>
     static abstract void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta);
+
+    /// <summary>
+    /// The first <paramref name="rows"/> (1 … <see cref="Rows"/> − 1) rows of a full-width tile, straight into C, with the
+    /// same bits as <see cref="Run"/> gives them: for the strip the matrix's last rows cut short, where A's missing rows
+    /// are zero padding that need not be multiplied.
+    /// </summary>
+    static abstract void RunRows(int rows, int kc, float* a, float* b, float* c, long ldc, float alpha, float beta);
 }

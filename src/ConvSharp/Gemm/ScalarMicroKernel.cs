@@ -13,13 +13,17 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
     public static int Columns => 4;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta)
+    public static void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta) => RunRows(4, kc, a, b, c, ldc, alpha, beta);
+
+    /// <summary>The first <paramref name="rows"/> rows of the tile (all four from <see cref="Run"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunRows(int rows, int kc, float* a, float* b, float* c, long ldc, float alpha, float beta)
     {
         float* acc = stackalloc float[16];
         for (int i = 0; i < 16; i++) acc[i] = 0f;
         for (int p = 0; p < kc; p++)
         {
-            for (int r = 0; r < 4; r++)
+            for (int r = 0; r < rows; r++)
             {
                 float x = a[r];
                 acc[(r * 4) + 0] = float.MultiplyAddEstimate(x, b[0], acc[(r * 4) + 0]);
@@ -32,7 +36,7 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
             b += 4;
         }
 
-        for (int r = 0; r < 4; r++)
+        for (int r = 0; r < rows; r++)
         {
             for (int j = 0; j < 4; j++)
             {
