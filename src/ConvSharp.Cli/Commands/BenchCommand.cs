@@ -17,7 +17,8 @@ namespace ConvSharp.Cli.Commands;
 /// <summary>
 /// <c>convsharp bench</c>: the notebook's whole comparison in one run. Every registered algorithm that supports the
 /// problem, Auto, and OpenCV run on the same data; each is verified against Reference and timed (one warm-up, then
-/// repetitions for at least 0.3 s and 5 runs); the result is a table, and optionally JSON, CSV, Markdown and a chart.
+/// repetitions for at least 0.3 s and 5 runs, in <c>--rounds</c> rounds that take a case's rows in turn); the result is
+/// a table, and optionally JSON, CSV, Markdown and a chart.
 /// </summary>
 public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSettings>
 {
