@@ -81,12 +81,18 @@ internal unsafe struct StagedRows
     /// on the Zen 3 machine (docs/benchmarks.md): staging took the 7×7 stencil (10 rows) from 3.48 to 2.28 ms and Simd
     /// 11×11 from 5.86 to 5.00 ms, but cost the 3×3 and 5×5 stencils (then 6 and 8 rows; the 3×3 block now reads 5) 1.3–1.7×, where the copy weighs
     /// more than the conflicts it removes.
+    /// <para>Blocks of two output rows (Simd's two rows × six vectors, <paramref name="pitchConflicts"/> false) skip the
+    /// pitch rule: such a block reads each line of a row within one column step and returns to it only in the next block,
+    /// which finds it in L2 either way, so the copy was the larger cost. Measured in one process, staging forced on and off
+    /// in 15 alternating rounds, one thread: off ÷ on 0.96–0.99 at 9×9 … 15×15 on 1024² and 0.95 / 0.99 at 9×9 / 15×15
+    /// on 2048² (docs/benchmarks.md, issue #6, fifth session).</para>
     /// </summary>
-    public static bool Worthwhile(in ConvolutionData d, int rows)
+    public static bool Worthwhile(in ConvolutionData d, int rows, bool pitchConflicts = true)
     {
         if (d.StrideY != 1 || d.DilationY != 1 || d.Tile) return false;   // a tile's buffer may be narrower than a staged row
         if (d.ForcedStaging != 0) return d.ForcedStaging == 1;
         if (d.OutputWidth <= NarrowWidth) return true;
+        if (!pitchConflicts) return false;
         Span<int> perSet = stackalloc int[64];
         long pitchBytes = (long)d.InputPitch * sizeof(float);
         int most = 0;

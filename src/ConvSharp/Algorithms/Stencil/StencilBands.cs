@@ -38,7 +38,7 @@ internal readonly unsafe struct StencilBands<TSize, TOps, TVector>(ConvolutionDa
         float** rows = sources + sourceCount;
         float* scratchPtr = bandScratch + RowDriver.PointerFloats(sourceCount);
         float** outputs = stackalloc float*[BlockRows];
-        bool stage = StagedRows.Worthwhile(in d, sourceCount);
+        bool stage = StagedRows.Worthwhile(in d, sourceCount, pitchConflicts: BlockRows > 2);
         var staged = stage ? new StagedRows(bandScratch + RowDriver.StagingOffset(in d, sourceCount), sourceCount, in d) : default;
 
         // Blocks need every segment at least one vector wide; narrower rows go row by row.
