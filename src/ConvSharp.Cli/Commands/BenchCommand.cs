@@ -305,10 +305,18 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         var problem = benchCase.Problem;
         var runOptions = problem.ToOptions() with { Algorithm = name, MaxDegreeOfParallelism = options.MaxDegreeOfParallelism };
         void Run() => Conv2D.Apply(benchCase.Input.AsPlane(), benchCase.Kernel.AsPlane(), new Plane2D(output, problem.OutputHeight, problem.OutputWidth), runOptions);
-        Array.Fill(output, float.NaN);
-        Run();
-        double tolerance = Math.Max(reference.Tolerance, prepared.ErrorBound(reference.MaxAbsInput));
-        return new TimedRow(label, false, Run, reference.Check(output, tolerance), prepared);
+        try
+        {
+            Array.Fill(output, float.NaN);
+            Run();
+            double tolerance = Math.Max(reference.Tolerance, prepared.ErrorBound(reference.MaxAbsInput));
+            return new TimedRow(label, false, Run, reference.Check(output, tolerance), prepared);
+        }
+        catch
+        {
+            prepared.Dispose();
+            throw;
+        }
     }
 
     /// <summary>An in-process peer's row of a case, run once and verified; its prepared state stays alive with the row.</summary>

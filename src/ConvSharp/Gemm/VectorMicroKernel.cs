@@ -52,26 +52,13 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
             b += 2 * n;
         }
 
-        TVector al = TOps.Broadcast(alpha);
-        if (beta == 0f)
-        {
-            Scale(c, n, c00, c01, al);
-            Scale(c + ldc, n, c10, c11, al);
-            Scale(c + (2 * ldc), n, c20, c21, al);
-            Scale(c + (3 * ldc), n, c30, c31, al);
-            Scale(c + (4 * ldc), n, c40, c41, al);
-            Scale(c + (5 * ldc), n, c50, c51, al);
-        }
-        else
-        {
-            TVector be = TOps.Broadcast(beta);
-            Update(c, n, c00, c01, al, be);
-            Update(c + ldc, n, c10, c11, al, be);
-            Update(c + (2 * ldc), n, c20, c21, al, be);
-            Update(c + (3 * ldc), n, c30, c31, al, be);
-            Update(c + (4 * ldc), n, c40, c41, al, be);
-            Update(c + (5 * ldc), n, c50, c51, al, be);
-        }
+        TVector al = TOps.Broadcast(alpha), be = TOps.Broadcast(beta);
+        Finish(c, n, c00, c01, al, be, beta);
+        Finish(c + ldc, n, c10, c11, al, be, beta);
+        Finish(c + (2 * ldc), n, c20, c21, al, be, beta);
+        Finish(c + (3 * ldc), n, c30, c31, al, be, beta);
+        Finish(c + (4 * ldc), n, c40, c41, al, be, beta);
+        Finish(c + (5 * ldc), n, c50, c51, al, be, beta);
     }
 
     /// <remarks>
@@ -106,6 +93,7 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
         if (rows > 4) Finish(c + (4 * ldc), n, c40, c41, al, be, beta);
     }
 
+    /// <summary>One row's two vectors into C: alpha·acc, plus beta·C unless beta is 0 (then C is not read).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static void Finish(float* row, int n, TVector left, TVector right, TVector alpha, TVector betaVector, float beta)
     {
