@@ -15,7 +15,7 @@ public class TimingTests
         var order = new List<(int Round, int Index)>();
         var sampled = new int[2];
         int calls0 = 0, calls1 = 0;
-        var timings = Timing.Rounds([() => calls0++, () => calls1++], rounds: 3, maxSeconds: 0.005, (round, index, time) =>
+        var timings = Timing.Rounds([() => calls0++, () => calls1++], rounds: 3, maxSeconds: 0.05, (round, index, time) =>
         {
             order.Add((round, index));
             var samples = time();

@@ -26,9 +26,14 @@ public sealed record Timing(double MedianMs, double MinMs, double MaxMs, int Run
     /// warm-up alone exceeds <paramref name="maxSeconds"/>. Rounds of a row measured at different moments are merged by
     /// concatenating their samples (<see cref="FromSamples"/>).
     /// </summary>
-    public static List<double> Sample(Action run, double minSeconds = 0.3, int minRuns = 5, double maxSeconds = 10, double warmUpSeconds = 0.1)
+    public static List<double> Sample(Action run, double minSeconds = 0.3, int minRuns = 5, double maxSeconds = 10, double warmUpSeconds = 0.1) =>
+        Sample(run, minSeconds, minRuns, maxSeconds, warmUpSeconds, out _);
+
+    /// <summary><see cref="Sample(Action, double, int, double, double)"/>, saying whether the warm-up alone exceeded <paramref name="maxSeconds"/>.</summary>
+    private static List<double> Sample(Action run, double minSeconds, int minRuns, double maxSeconds, double warmUpSeconds, out bool warmUpOnly)
     {
         ArgumentNullException.ThrowIfNull(run);
+        warmUpOnly = false;
 
         // Settle the heap first: a background collection of the previous row's garbage would otherwise take a core.
         GC.Collect();
@@ -38,7 +43,12 @@ public sealed record Timing(double MedianMs, double MinMs, double MaxMs, int Run
         long warmStart = Stopwatch.GetTimestamp();
         run();
         double warm = Stopwatch.GetElapsedTime(warmStart).TotalMilliseconds;
-        if (warm > maxSeconds * 1000) return [warm];
+        if (warm > maxSeconds * 1000)
+        {
+            warmUpOnly = true;
+            return [warm];
+        }
+
         while (Stopwatch.GetElapsedTime(warmStart).TotalSeconds < warmUpSeconds) run();
 
         var times = new List<double>();
@@ -64,15 +74,17 @@ public sealed record Timing(double MedianMs, double MinMs, double MaxMs, int Run
         ArgumentNullException.ThrowIfNull(runs);
         ArgumentOutOfRangeException.ThrowIfLessThan(rounds, 1);
         var samples = new List<double>[runs.Count];
+        var tooSlow = new bool[runs.Count];
         for (int i = 0; i < samples.Length; i++) samples[i] = [];
         for (int round = 0; round < rounds; round++)
         {
             double warmUp = round == 0 ? 0.1 : 0;
             for (int i = 0; i < runs.Count; i++)
             {
-                if (round > 0 && samples[i].Count == 1) continue;
+                if (tooSlow[i]) continue;
                 var run = runs[i];
-                List<double> Time() => Sample(run, maxSeconds: maxSeconds, warmUpSeconds: warmUp);
+                int index = i;
+                List<double> Time() => Sample(run, 0.3, 5, maxSeconds, warmUp, out tooSlow[index]);
                 samples[i].AddRange(timeOne is null ? Time() : timeOne(round, i, Time));
             }
         }
