@@ -18,14 +18,49 @@ public class PlannerTests
         Assert.Equal("Stencil", small.Algorithm.Name);
         Assert.False(small.Candidates.Single(c => c.Algorithm.Name == "Separable").ConsideredByAuto);
 
-        // 15×15: a Gaussian (rank 1) goes to Separable; a random kernel (full rank) falls through to Simd.
+        // 15×15: a Gaussian (rank 1) goes to Separable; a random kernel (full rank) falls through to Winograd.
         var large = Conv2D.Plan(256, 256, 15, 15);
         Assert.Equal("Separable", large.Algorithm.Name);
         using (var gaussian = large.Prepare(Outer(Enumerable.Range(0, 15).Select(i => MathF.Exp(-(i - 7) * (i - 7) / 18f)).ToArray())))
             Assert.Equal("Separable", gaussian.Algorithm.Name);
         var random = new Random(1);
         using var full = large.Prepare(new ReadOnlyPlane2D(Enumerable.Range(0, 225).Select(_ => (float)random.NextDouble()).ToArray(), 15, 15));
-        Assert.Equal("Simd", full.Algorithm.Name);
+        Assert.Equal("Winograd", full.Algorithm.Name);
+    }
+
+    [Theory]
+    [InlineData(7, 7, "Simd")]
+    [InlineData(9, 9, "Winograd")]
+    [InlineData(10, 10, "Simd")]
+    [InlineData(11, 11, "Winograd")]
+    [InlineData(9, 7, "Simd")]
+    [InlineData(13, 13, "Simd")]
+    [InlineData(17, 17, "Winograd")]
+    public void Auto_takes_winograd_where_its_products_cost_at_most_0_62_of_the_direct_path(int kh, int kw, string expected)
+    {
+        // (5/3)·⌈kh/3⌉ ≤ 0.62·kh from 9 × 9: 10 and 13 rows pad their last slice with two zero rows and stay direct.
+        var plan = Conv2D.Plan(256, 256, kh, kw);
+        var random = new Random(kh * kw);
+        using var prepared = plan.Prepare(new ReadOnlyPlane2D(Enumerable.Range(0, kh * kw).Select(_ => (float)random.NextDouble()).ToArray(), kh, kw));
+        Assert.Equal(expected, prepared.Algorithm.Name);
+        var winograd = plan.Candidates.Single(c => c.Algorithm.Name == "Winograd");
+        Assert.True(winograd.Supported);
+        Assert.Equal(expected == "Winograd", winograd.ConsideredByAuto);
+    }
+
+    [Fact]
+    public void Winograd_declines_a_kernel_with_a_nan_and_supports_no_stride_or_dilation()
+    {
+        var plan = Conv2D.Plan(64, 64, 9, 9);
+        var kernel = Enumerable.Repeat(1f, 81).ToArray();
+        kernel[40] = float.NaN;
+        using var prepared = plan.Prepare(new ReadOnlyPlane2D(kernel, 9, 9));
+        Assert.NotEqual("Winograd", prepared.Algorithm.Name);
+
+        var winograd = Conv2D.FindAlgorithm("Winograd")!;
+        Assert.False(winograd.Supports(Conv2DProblem.Create(64, 64, 9, 9, new() { Stride = (2, 2) }), out string why));
+        Assert.Contains("stride (2, 2)", why, StringComparison.Ordinal);
+        Assert.False(winograd.Supports(Conv2DProblem.Create(64, 64, 9, 9, new() { Dilation = (1, 2) }), out _));
     }
 
     [Theory]

@@ -10,6 +10,7 @@ using ConvSharp.Algorithms.Reference;
 using ConvSharp.Algorithms.Separable;
 using ConvSharp.Algorithms.Simd;
 using ConvSharp.Algorithms.Stencil;
+using ConvSharp.Algorithms.Winograd;
 
 namespace ConvSharp;
 
@@ -49,10 +50,11 @@ public sealed class Conv2DPlanner
     /// <summary>The double-accumulating reference, last in every planner. (Declared before <see cref="Default"/>: static initialisers run in textual order.)</summary>
     public static Conv2DAlgorithm ReferenceAlgorithm { get; } = new ReferenceConvolution();
 
-    /// <summary>The core algorithms: Separable, Stencil, Simd, Im2ColGemm, Im2ColGemmMaterialized, Matmul, Parallel, Direct, Naive, Reference.</summary>
+    /// <summary>The core algorithms: Separable, Winograd, Stencil, Simd, Im2ColGemm, Im2ColGemmMaterialized, Matmul, Parallel, Direct, Naive, Reference.</summary>
     public static Conv2DPlanner Default { get; } = new(
     [
         new SeparableConvolution(),
+        new WinogradConvolution(),
         new StencilConvolution(),
         new SimdConvolution(),
         new Im2ColConvolution(Im2ColForm.Segmented),
