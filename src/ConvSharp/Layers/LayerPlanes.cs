@@ -5,7 +5,7 @@ namespace ConvSharp.Layers;
 
 /// <summary>
 /// Layers where every output channel reads exactly one input channel (a single channel, or depthwise with one filter
-/// per channel) as one 2-D convolution per plane, through the core's planner (Stencil, Simd, Separable: whatever Auto
+/// per channel) as one 2-D convolution per plane, through the core's planner (Stencil, Simd, Separable, Winograd: whatever Auto
 /// picks for the plane), prepared once per channel. The layer's padding must be expressible as the core's: none
 /// (Valid), or kh·dy − 1 rows and kw·dx − 1 columns in total (Same, with the top and left padding as the anchor).
 /// </summary>
@@ -46,7 +46,7 @@ internal sealed class LayerPlanes : LayerAlgorithm
             var kernel = new ReadOnlyPlane2D(weights.Slice(o * taps, taps), problem.KernelHeight, problem.KernelWidth);
             prepared[o] = plan.Prepare(kernel);
 
-            // The layer's algorithms are Exact: a filter Auto would factor inexactly (Separable) runs through Simd instead.
+            // The layer's algorithms are Exact: a filter Auto would run inexactly (Separable's float factors, Winograd) runs through Simd instead.
             if (!prepared[o].IsExact)
             {
                 prepared[o].Dispose();
