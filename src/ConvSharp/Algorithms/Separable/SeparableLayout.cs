@@ -29,18 +29,8 @@ internal readonly struct SeparableLayout
         Rank = rank;
     }
 
-    /// <summary>
-    /// Floats from one intermediate row to the next: the output width rounded up to whole cache lines, and then to an odd
-    /// number of them. A power-of-two pitch (2048 floats = 8 KiB) puts every row the column pass reads in the same L1
-    /// sets, so 15 rows compete for 8 ways; an odd number of lines spreads them over the sets.
-    /// </summary>
-    public static int Pitch(Conv2DProblem problem)
-    {
-        const int Line = 16;
-        long lines = (problem.OutputWidth + Line - 1L) / Line;
-        if (lines % 2 == 0) lines++;
-        return checked((int)(lines * Line));
-    }
+    /// <summary>Floats from one intermediate row to the next: the output width at an odd number of cache lines (<see cref="OddLinePitch"/>).</summary>
+    public static int Pitch(Conv2DProblem problem) => OddLinePitch.For(problem.OutputWidth);
 
     public long FillFloats { get; }
 

@@ -66,23 +66,11 @@ internal readonly struct WinogradLayout
         ArgumentNullException.ThrowIfNull(problem);
         int slices = WinogradF3.Slices(problem.KernelHeight);
         const int tiles = DefaultStripTiles;
-        int transformedPitch = Pitch(problem.OutputWidth + problem.KernelWidth - 1L);
-        int productPitch = Pitch(problem.OutputWidth);
+        int transformedPitch = OddLinePitch.For(problem.OutputWidth + problem.KernelWidth - 1L);
+        int productPitch = OddLinePitch.For(problem.OutputWidth);
         long shared = problem.InputWidth * (problem.Border.Mode == BorderMode.Constant ? 2L : 1L);
         long planes = WinogradF3.Components * (((tiles + slices - 1L) * transformedPitch) + ((long)tiles * productPitch));
         long band = RowDriver.SeparateBands(planes + RowDriver.PointerFloats(tiles + slices - 1 + tiles));
         return new WinogradLayout(slices, tiles, transformedPitch, productPitch, shared, band, ParallelRowIterator.MaxBands(threads));
-    }
-
-    /// <summary>
-    /// The width rounded up to whole cache lines, then to an odd number of them, so rows a power of two apart (a 1024-float
-    /// image) do not all fall into the same L1 sets (as <see cref="Separable.SeparableLayout.Pitch"/>).
-    /// </summary>
-    private static int Pitch(long width)
-    {
-        const int Line = 16;
-        long lines = (width + Line - 1) / Line;
-        if (lines % 2 == 0) lines++;
-        return checked((int)(lines * Line));
     }
 }
