@@ -46,12 +46,7 @@ internal unsafe struct StagedRows
     }
 
     /// <summary>The ring's row pitch: the padded width rounded up to an odd number of 16-float lines.</summary>
-    public static long Pitch(in ConvolutionData d)
-    {
-        long lines = (PaddedWidth(in d) + 15L) / 16;
-        if (lines % 2 == 0) lines++;
-        return lines * 16;
-    }
+    public static long Pitch(in ConvolutionData d) => OddLinePitch.For(PaddedWidth(in d));
 
     /// <summary>Columns staged left of image column 0: as many as the first output reads (its anchor).</summary>
     private static int LeftPad(in ConvolutionData d) => Math.Max(0, d.AnchorX);
