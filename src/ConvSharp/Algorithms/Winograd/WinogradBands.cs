@@ -77,10 +77,11 @@ internal readonly unsafe struct WinogradBands<TOps, TVector>(ConvolutionData dat
             {
                 long shift = -d.AnchorX;
                 float* s0 = sources[0] + shift, s1 = sources[1] + shift, s2 = sources[2] + shift, s3 = sources[3] + shift, s4 = sources[4] + shift;
+                float* v0 = planes[0], v1 = planes[1], v2 = planes[2], v3 = planes[3], v4 = planes[4];
                 for (int x = interiorStart; ; x += n)
                 {
                     if (x > interiorEnd - n) x = interiorEnd - n;
-                    WinogradF3.Input<TOps, TVector>(TOps.Load(s0 + x), TOps.Load(s1 + x), TOps.Load(s2 + x), TOps.Load(s3 + x), TOps.Load(s4 + x), planes, x);
+                    WinogradF3.Input<TOps, TVector>(TOps.Load(s0 + x), TOps.Load(s1 + x), TOps.Load(s2 + x), TOps.Load(s3 + x), TOps.Load(s4 + x), v0 + x, v1 + x, v2 + x, v3 + x, v4 + x);
                     if (x == interiorEnd - n) break;
                 }
 
@@ -162,10 +163,12 @@ internal readonly unsafe struct WinogradBands<TOps, TVector>(ConvolutionData dat
                 continue;
             }
 
+            float* m0 = m[0], m1 = m[1], m2 = m[2], m3 = m[3], m4 = m[4];
+            float* y0 = y[0], y1 = count > 1 ? y[1] : y0, y2 = count > 2 ? y[2] : y0;
             for (int x = 0; ; x += n)
             {
                 if (x > width - n) x = width - n;
-                WinogradF3.Output<TOps, TVector>(m, y, count, x);
+                WinogradF3.Output<TOps, TVector>(m0 + x, m1 + x, m2 + x, m3 + x, m4 + x, y0 + x, y1 + x, y2 + x, count);
                 if (x == width - n) break;
             }
         }

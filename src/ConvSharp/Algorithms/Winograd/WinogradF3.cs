@@ -100,18 +100,18 @@ internal static unsafe class WinogradF3
     private static double Tap(float[] taps, int kernelHeight, int kernelWidth, int row, int column) =>
         row < kernelHeight ? taps[(row * kernelWidth) + column] : 0;
 
-    /// <summary>Vectors of the five input rows at one column block into the five components.</summary>
+    /// <summary>Vectors of the five input rows at one column block into the five components, stored at <paramref name="v0"/> … <paramref name="v4"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Input<TOps, TVector>(TVector d0, TVector d1, TVector d2, TVector d3, TVector d4, float** v, int x)
+    public static void Input<TOps, TVector>(TVector d0, TVector d1, TVector d2, TVector d3, TVector d4, float* v0, float* v1, float* v2, float* v3, float* v4)
         where TOps : IVectorOps<TVector>
         where TVector : struct
     {
         TVector two = TOps.Broadcast(2), three = TOps.Broadcast(3);
-        TOps.Store(v[0] + x, TOps.MultiplyAdd(two, TOps.Subtract(d0, d2), TOps.Subtract(d3, d1)));
-        TOps.Store(v[1] + x, TOps.MultiplyAdd(two, d1, TOps.Subtract(d2, d3)));
-        TOps.Store(v[2] + x, TOps.Subtract(TOps.MultiplyAdd(three, d2, TOps.Zero), TOps.MultiplyAdd(two, d1, d3)));
-        TOps.Store(v[3] + x, TOps.Subtract(d3, d1));
-        TOps.Store(v[4] + x, TOps.MultiplyAdd(two, TOps.Subtract(d1, d3), TOps.Subtract(d4, d2)));
+        TOps.Store(v0, TOps.MultiplyAdd(two, TOps.Subtract(d0, d2), TOps.Subtract(d3, d1)));
+        TOps.Store(v1, TOps.MultiplyAdd(two, d1, TOps.Subtract(d2, d3)));
+        TOps.Store(v2, TOps.Subtract(TOps.MultiplyAdd(three, d2, TOps.Zero), TOps.MultiplyAdd(two, d1, d3)));
+        TOps.Store(v3, TOps.Subtract(d3, d1));
+        TOps.Store(v4, TOps.MultiplyAdd(two, TOps.Subtract(d1, d3), TOps.Subtract(d4, d2)));
     }
 
     /// <summary>One column of the five input rows into the five components (edges and narrow rows).</summary>
@@ -124,17 +124,17 @@ internal static unsafe class WinogradF3
         v[4][x] = (2 * (d1 - d3)) + (d4 - d2);
     }
 
-    /// <summary>The five component products at one column block into the tile's three output rows (the first <paramref name="rows"/> of them).</summary>
+    /// <summary>The five component products <paramref name="m0"/> … <paramref name="m4"/> at one column block into the tile's output rows <paramref name="y0"/> … <paramref name="y2"/> (the first <paramref name="rows"/> of them).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static void Output<TOps, TVector>(float** m, float** y, int rows, int x)
+    public static void Output<TOps, TVector>(float* m0, float* m1, float* m2, float* m3, float* m4, float* y0, float* y1, float* y2, int rows)
         where TOps : IVectorOps<TVector>
         where TVector : struct
     {
-        TVector p0 = TOps.Load(m[0] + x), p1 = TOps.Load(m[1] + x), p2 = TOps.Load(m[2] + x), p3 = TOps.Load(m[3] + x);
+        TVector p0 = TOps.Load(m0), p1 = TOps.Load(m1), p2 = TOps.Load(m2), p3 = TOps.Load(m3);
         TVector sum12 = TOps.Add(p1, p2);
-        TOps.Store(y[0] + x, TOps.Add(TOps.Add(p0, p3), sum12));
-        if (rows > 1) TOps.Store(y[1] + x, TOps.MultiplyAdd(TOps.Broadcast(2), p3, TOps.Subtract(p1, p2)));
-        if (rows > 2) TOps.Store(y[2] + x, TOps.MultiplyAdd(TOps.Broadcast(4), p3, TOps.Add(sum12, TOps.Load(m[4] + x))));
+        TOps.Store(y0, TOps.Add(TOps.Add(p0, p3), sum12));
+        if (rows > 1) TOps.Store(y1, TOps.MultiplyAdd(TOps.Broadcast(2), p3, TOps.Subtract(p1, p2)));
+        if (rows > 2) TOps.Store(y2, TOps.MultiplyAdd(TOps.Broadcast(4), p3, TOps.Add(sum12, TOps.Load(m4))));
     }
 
     /// <summary>One column of <see cref="Output{TOps, TVector}"/>.</summary>
