@@ -12,8 +12,9 @@ namespace ConvSharp.Algorithms.Winograd;
 internal readonly struct WinogradLayout
 {
     /// <summary>
-    /// Tiles per strip (24 output rows). Measured on 9×9, 1024², one thread, per-round ratios to Simd in one process:
-    /// strips of 4 / 8 / 12 tiles 0.84 / 0.81 / 0.89 (docs/benchmarks.md). Even, so the two-row product blocks fill a strip.
+    /// Tiles per strip (24 output rows). Measured on 1024², one thread, per-round ratios to Simd in one process: strips of
+    /// 4 / 8 / 16 / 32 tiles 0.84 / 0.80 / 0.86 / 0.84 at 9×9 and 0.667 / 0.664 / 0.672 / 0.664 at 15×15 (docs/benchmarks.md).
+    /// Even, so the two-row product blocks fill a strip.
     /// </summary>
     public const int DefaultStripTiles = 8;
 
