@@ -37,6 +37,6 @@ public class MemoryTests
 
         // The image is 1 MiB; a call may allocate its problem object, the prepared kernel (a copy of its taps, or
         // Separable's factors, Winograd's transformed taps) and little else.
-        Assert.True(perCall < (algorithm is "Separable" ? 2048 : 512), $"{algorithm} allocated {perCall} bytes per call");
+        Assert.True(perCall < (algorithm == "Separable" ? 2048 : 512), $"{algorithm} allocated {perCall} bytes per call");
     }
 }
