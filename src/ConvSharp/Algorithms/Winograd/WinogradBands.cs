@@ -18,8 +18,8 @@ namespace ConvSharp.Algorithms.Winograd;
 /// Each transformed plane is a ring of strip + S − 1 rows (tile row t in slot t mod ring): a strip transforms the rows of
 /// its own tiles' last slice only, the S − 1 rows it shares with the strip above are still there. Measured against
 /// column blocks that interleave the three stages (two tiles × 48–384 columns, the product buffer in L1): the
-/// interleaved form ran 1.0–1.1× Simd on 9×9 where strips run 0.89–0.95×, its products alone 0.64× against 0.57×
-/// (docs/benchmarks.md).
+/// interleaved form ran 0.95–1.10× Simd's time on 9×9 where the strips then ran 0.89–0.95×, its products alone 0.64×
+/// against 0.57×: the transformed rows left L1 between the two tile rows that read them (docs/benchmarks.md).
 /// </remarks>
 internal readonly unsafe struct WinogradBands<TOps, TVector>(ConvolutionData data, WinogradLayout layout, float* transformedKernel, float* zeroRow) : IRowBandOperation
     where TOps : IVectorOps<TVector>
