@@ -9,7 +9,7 @@ namespace ConvSharp.Algorithms.Separable;
 /// <summary>
 /// Separable's row pass over a band of intermediate rows (stride 1 in x): pairs of rows through
 /// <see cref="RowPairKernel{TOps, TVector}"/> on their interior columns, edges and a leftover row through the row driver
-/// with the Simd row kernel, which adds in the same order.
+/// with <see cref="ResidueRowKernel{TOps, TVector}"/>, which adds in the same (residue) order.
 /// </summary>
 internal readonly unsafe struct SeparableRowBands<TOps, TVector>(ConvolutionData data) : IRowBandOperation
     where TOps : IVectorOps<TVector>
@@ -22,7 +22,7 @@ internal readonly unsafe struct SeparableRowBands<TOps, TVector>(ConvolutionData
     public void Invoke(int band, int start, int end)
     {
         ref readonly ConvolutionData d = ref _data;
-        var kernel = default(Simd.SimdRowKernel<TOps, TVector>);
+        var kernel = default(ResidueRowKernel<TOps, TVector>);
         var layout = new ScratchLayout(in d, kernel.HandlesHorizontalStride, kernel.VectorWidth, 1);
         float* scratch = d.BandScratch(band);
         float** sources = (float**)scratch;

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using ConvSharp.Execution;
+using ConvSharp.Simd;
+
+namespace ConvSharp.Algorithms.Separable;
+
+/// <summary>
+/// Separable's row pass for one row (kh = 1), its taps added in residue order: j = ρ, ρ + N, ρ + 2N, … for ρ = 0 … N − 1,
+/// N = <c>TOps.Count</c>. <see cref="RowPairKernel{TOps, TVector}"/> adds in the same order (which lets it load each
+/// input vector once for taps j and j + N), so every sample of the row pass has the same bits whichever kernel computed
+/// it: interior pairs, edge segments, a band's odd row, a tile.
+/// </summary>
+internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
+    where TOps : IVectorOps<TVector>
+    where TVector : struct
+{
+    public readonly bool HandlesHorizontalStride => false;
+
+    public readonly int VectorWidth => TOps.Count;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public readonly void Run(float** rows, float* dst, int x0, int x1, in ConvolutionData data)
+    {
+        int n = TOps.Count;
+        float* row = rows[0];
+        if (x1 - x0 < n)
+        {
+            for (int x = x0; x < x1; x++) dst[x] = Sample(row + x, in data);
+            return;
+        }
+
+        int i = x0;
+        for (; i <= x1 - (4 * n); i += 4 * n) FourVectors(row + i, dst + i, in data);
+        for (; i <= x1 - n; i += n) TOps.Store(dst + i, OneVector(row + i, in data));
+        if (i < x1) TOps.Store(dst + x1 - n, OneVector(row + x1 - n, in data));
+    }
+
+    /// <summary>One sample in residue order, with the vector lanes' fused-or-not multiply-add.</summary>
+    public static float Sample(float* p, in ConvolutionData data)
+    {
+        int n = TOps.Count, kw = data.KernelWidth;
+        long dx = data.DilationX;
+        float* taps = data.Kernel;
+        float sum = 0f;
+        for (int r = 0; r < n && r < kw; r++)
+        {
+            for (int j = r; j < kw; j += n) sum = float.MultiplyAddEstimate(p[j * dx], taps[j], sum);
+        }
+
+        return sum;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static TVector OneVector(float* p, in ConvolutionData data)
+    {
+        int n = TOps.Count, kw = data.KernelWidth;
+        long dx = data.DilationX;
+        float* taps = data.Kernel;
+        TVector acc = TOps.Zero;
+        for (int r = 0; r < n && r < kw; r++)
+        {
+            for (int j = r; j < kw; j += n) acc = TOps.MultiplyAdd(TOps.Load(p + (j * dx)), TOps.Broadcast(taps[j]), acc);
+        }
+
+        return acc;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void FourVectors(float* p, float* dst, in ConvolutionData data)
+    {
+        int n = TOps.Count, kw = data.KernelWidth;
+        long dx = data.DilationX;
+        float* taps = data.Kernel;
+        TVector a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero;
+        for (int r = 0; r < n && r < kw; r++)
+        {
+            for (int j = r; j < kw; j += n)
+            {
+                TVector w = TOps.Broadcast(taps[j]);
+                float* q = p + (j * dx);
+                a0 = TOps.MultiplyAdd(TOps.Load(q), w, a0);
+                a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
+                a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
+                a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
+            }
+        }
+
+        TOps.Store(dst, a0);
+        TOps.Store(dst + n, a1);
+        TOps.Store(dst + (2 * n), a2);
+        TOps.Store(dst + (3 * n), a3);
+    }
+}
