@@ -24,40 +24,44 @@ internal static unsafe class ColumnBlockKernel<TOps, TVector>
 {
     public const int Rows = 4;
 
+    /// <summary>Intermediate rows a block reads per rank: kh + <see cref="Rows"/> − 1.</summary>
+    public static int RowsRead(int kh) => kh + Rows - 1;
+
     /// <summary>
-    /// Columns [x0, x1) of output rows out[0..3]; <paramref name="planes"/>[r] points at the first intermediate row output
-    /// row 0 reads in plane r. Requires kh ≥ 3 and x1 − x0 ≥ two vectors; the last step overlaps the one before.
+    /// Columns [x0, x1) of output rows out[0..3]; <paramref name="rows"/>[r·(kh + 3) + t] points at intermediate row t of
+    /// plane r (output row o reads rows o .. o + kh − 1; the rows need not be evenly spaced, so a ring of rows serves).
+    /// Requires kh ≥ 3 and x1 − x0 ≥ two vectors; the last step overlaps the one before.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(float** planes, int rank, long pitch, float* taps, int kh, float** outputs, int x0, int x1)
+    public static void Run(float** rows, int rank, float* taps, int kh, float** outputs, int x0, int x1)
     {
         int step = 2 * TOps.Count;
         for (int x = x0; ; x += step)
         {
             if (x > x1 - step) x = x1 - step;
-            Column(planes, rank, pitch, taps, kh, outputs, x);
+            Column(rows, rank, taps, kh, outputs, x);
             if (x == x1 - step) break;
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static void Column(float** planes, int rank, long pitch, float* taps, int kh, float** outputs, int x)
+    private static void Column(float** rows, int rank, float* taps, int kh, float** outputs, int x)
     {
         int n = TOps.Count;
         TVector a0 = TOps.Zero, b0 = TOps.Zero, a1 = TOps.Zero, b1 = TOps.Zero;
         TVector a2 = TOps.Zero, b2 = TOps.Zero, a3 = TOps.Zero, b3 = TOps.Zero;
         for (int r = 0; r < rank; r++)
         {
-            float* p = planes[r] + x;
+            float** p = rows + (r * RowsRead(kh));
             float* u = taps + (r * kh);
 
             // Rows 0, 1, 2: the first outputs begin.
-            TVector v = TOps.Load(p), w = TOps.Load(p + n), k;
+            TVector v = TOps.Load(p[0] + x), w = TOps.Load(p[0] + x + n), k;
             k = TOps.Broadcast(u[0]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
-            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            v = TOps.Load(p[1] + x); w = TOps.Load(p[1] + x + n);
             k = TOps.Broadcast(u[1]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
             k = TOps.Broadcast(u[0]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
-            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            v = TOps.Load(p[2] + x); w = TOps.Load(p[2] + x + n);
             k = TOps.Broadcast(u[2]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
             k = TOps.Broadcast(u[1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
             k = TOps.Broadcast(u[0]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
@@ -65,7 +69,7 @@ internal static unsafe class ColumnBlockKernel<TOps, TVector>
             // Rows 3 .. kh − 1: every output row takes one.
             for (int t = 3; t < kh; t++)
             {
-                p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+                v = TOps.Load(p[t] + x); w = TOps.Load(p[t] + x + n);
                 k = TOps.Broadcast(u[t]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
                 k = TOps.Broadcast(u[t - 1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
                 k = TOps.Broadcast(u[t - 2]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
@@ -73,14 +77,14 @@ internal static unsafe class ColumnBlockKernel<TOps, TVector>
             }
 
             // Rows kh, kh + 1, kh + 2: the last outputs finish (row kh − 1 was output 0's last).
-            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            v = TOps.Load(p[kh] + x); w = TOps.Load(p[kh] + x + n);
             k = TOps.Broadcast(u[kh - 1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
             k = TOps.Broadcast(u[kh - 2]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
             k = TOps.Broadcast(u[kh - 3]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
-            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            v = TOps.Load(p[kh + 1] + x); w = TOps.Load(p[kh + 1] + x + n);
             k = TOps.Broadcast(u[kh - 1]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
             k = TOps.Broadcast(u[kh - 2]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
-            p += pitch; v = TOps.Load(p); w = TOps.Load(p + n);
+            v = TOps.Load(p[kh + 2] + x); w = TOps.Load(p[kh + 2] + x + n);
             k = TOps.Broadcast(u[kh - 1]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Runtime.Intrinsics;
 using ConvSharp.Algorithms.Simd;
 using ConvSharp.Borders;
@@ -16,6 +17,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
 {
     private readonly SeparableFactors _factors;
     private readonly float[] _columnTaps;
+    private readonly float[] _rowTaps;
     private readonly long _capBytes;
 
     public PreparedSeparable(Conv2DProblem problem, Conv2DAlgorithm algorithm, SeparableFactors factors, long capBytes)
@@ -26,6 +28,9 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
         int kh = problem.KernelHeight;
         _columnTaps = new float[factors.Rank * kh];
         for (int r = 0; r < factors.Rank; r++) factors.Columns[r].CopyTo(_columnTaps, r * kh);
+        int kw = problem.KernelWidth;
+        _rowTaps = new float[factors.Rank * kw];
+        for (int r = 0; r < factors.Rank; r++) factors.Rows[r].CopyTo(_rowTaps, r * kw);
     }
 
     public int Rank => _factors.Rank;
@@ -44,8 +49,76 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
         return ((roundings * Math.Pow(2, -23) * _factors.FactorAbsSum) + _factors.ResidualAbsSum) * m;
     }
 
-    protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context) =>
+    protected override void ExecuteCore(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context)
+    {
+        if (UsesRing(Problem, Rank, context.Threads, _capBytes))
+        {
+            RunRing(input, output, context);
+            return;
+        }
+
         Run(input, 0, 0, output, new TileRegion(0, 0, Problem.OutputHeight, Problem.OutputWidth), tile: false, context);
+    }
+
+    /// <summary>Whether a whole-plane call runs the one-pass form: where it applies and its workspace fits the cap (else strips, which shrink to fit).</summary>
+    internal static bool UsesRing(Conv2DProblem problem, int rank, int threads, long capBytes) =>
+        SeparableRing.Applies(problem) && SeparableRing.For(problem, rank, threads).TotalFloats * sizeof(float) <= capBytes;
+
+    /// <summary>The one-pass form (<see cref="SeparableRingBands{TOps, TVector}"/>): each band runs both passes over its rows, a few at a time.</summary>
+    private void RunRing(ReadOnlyPlane2D input, Plane2D output, ExecutionContext context)
+    {
+        var p = Problem;
+        var ring = SeparableRing.For(p, Rank, context.Threads);
+        float[] workspace = context.Workspace.Rent(ring.TotalFloats);
+        var times = BandStageTimes.For(context, 2);
+        long start = Stopwatch.GetTimestamp();
+        try
+        {
+            fixed (float* inputPtr = input.Data)
+            fixed (float* outputPtr = output.Data)
+            fixed (float* columnTaps = _columnTaps)
+            fixed (float* rowTaps = _rowTaps)
+            fixed (float* workspacePtr = workspace)
+            {
+                float* fill = workspacePtr;
+                if (ring.FillFloats > 0) new Span<float>(fill, (int)ring.FillFloats).Fill(p.Border.Value);
+                int sweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                var rowPass = SeparableLayout.RowPassShape(p);
+                rowPass.Input = inputPtr;
+                rowPass.InputPitch = input.Pitch;
+                rowPass.FillRow = ring.FillFloats > 0 ? fill : null;
+                rowPass.ForcedSweep = sweep;
+                var columnPass = new ConvolutionData
+                {
+                    Kernel = columnTaps,
+                    KernelHeight = Rank * p.KernelHeight,
+                    KernelWidth = 1,
+                    Output = outputPtr,
+                    OutputPitch = output.Pitch,
+                    OutputHeight = p.OutputHeight,
+                    OutputWidth = p.OutputWidth,
+                    StrideX = 1,
+                    DilationX = 1,
+                    Scratch = workspacePtr + ring.FillFloats,
+                    ScratchPerBand = ring.BandFloats,
+                    ForcedSweep = sweep,
+                };
+
+                long work = (long)Rank * (p.KernelHeight + p.KernelWidth) * p.OutputWidth;
+                if (Vector512.IsHardwareAccelerated) ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector512Ops, Vector512<float>>(rowPass, columnPass, rowTaps, Rank, ring, times));
+                else if (Vector256.IsHardwareAccelerated) ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector256Ops, Vector256<float>>(rowPass, columnPass, rowTaps, Rank, ring, times));
+                else ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector128Ops, Vector128<float>>(rowPass, columnPass, rowTaps, Rank, ring, times));
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+
+        if (times is not null && context.Profiler is { } profiler) times.Report(profiler, PassStages, Stopwatch.GetTimestamp() - start);
+    }
+
+    private static readonly string[] PassStages = ["row-pass", "column-pass"];
 
     /// <inheritdoc/>
     public void ExecuteTile(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion outputRegion, ExecutionContext context)

@@ -45,13 +45,18 @@ internal readonly unsafe struct SeparableColumnBands<TKernel, TOps, TVector>(Con
             int y = start;
             if (blocks && strideY == 1 && dilationY == 1 && taps >= 3 && x1 - x0 >= 2 * TOps.Count)
             {
-                float** firstRows = rows + (rank * taps);
-                float** outputs = firstRows + rank;
+                int read = ColumnBlockKernel<TOps, TVector>.RowsRead(taps);
+                float** blockRows = rows + (rank * taps);
+                float** outputs = blockRows + (rank * read);
                 for (; y + ColumnBlockKernel<TOps, TVector>.Rows <= end; y += ColumnBlockKernel<TOps, TVector>.Rows)
                 {
-                    for (int r = 0; r < rank; r++) firstRows[r] = planes + (r * planeFloats) + ((long)y * d.InputPitch);
+                    for (int r = 0; r < rank; r++)
+                    {
+                        for (int t = 0; t < read; t++) blockRows[(r * read) + t] = planes + (r * planeFloats) + ((long)(y + t) * d.InputPitch);
+                    }
+
                     for (int o = 0; o < ColumnBlockKernel<TOps, TVector>.Rows; o++) outputs[o] = d.Output + ((long)(y + o) * d.OutputPitch);
-                    ColumnBlockKernel<TOps, TVector>.Run(firstRows, rank, d.InputPitch, d.Kernel, taps, outputs, x0, x1);
+                    ColumnBlockKernel<TOps, TVector>.Run(blockRows, rank, d.Kernel, taps, outputs, x0, x1);
                 }
             }
 

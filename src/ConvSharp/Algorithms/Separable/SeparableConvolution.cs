@@ -28,8 +28,14 @@ internal sealed class SeparableConvolution : Conv2DAlgorithm
         "native for kernels of rank ≤ 3: row pass (borders in x, stride sx, dilation dx) into the workspace, then column pass (borders in y through the intermediate rows)",
         out reason);
 
-    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options) =>
-        SeparableLayout.For(problem, MaxRank, options.Threads, options.MaxWorkspaceBytes).Requirement;
+    /// <summary>The one-pass form's workspace (at the highest rank) where it applies and fits the cap, else the strips', which shrink to fit.</summary>
+    public override WorkspaceRequirement Workspace(Conv2DProblem problem, Conv2DOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return PreparedSeparable.UsesRing(problem, MaxRank, options.Threads, options.MaxWorkspaceBytes)
+            ? SeparableRing.For(problem, MaxRank, options.Threads).Requirement
+            : SeparableLayout.For(problem, MaxRank, options.Threads, options.MaxWorkspaceBytes).Requirement;
+    }
 
     protected internal override PreparedConvolution? TryPrepare(Conv2DProblem problem, ReadOnlyPlane2D kernel, Conv2DOptions options, IStageProfiler? profiler, out string reason)
     {

@@ -59,7 +59,7 @@ internal readonly struct SeparableLayout
     {
         long fill = problem.Border.Mode == BorderMode.Constant ? problem.InputWidth : 0;
         var rowPass = RowPassShape(problem);
-        long band = Math.Max(RowDriver.BandScratchFloats(in rowPass, 1), RowDriver.SeparateBands(RowDriver.PointerFloats((rank * problem.KernelHeight) + rank + ColumnBlockKernel<ConvSharp.Simd.Vector128Ops, System.Runtime.Intrinsics.Vector128<float>>.Rows)));
+        long band = Math.Max(RowDriver.BandScratchFloats(in rowPass, 1), RowDriver.SeparateBands(RowDriver.PointerFloats(ColumnPointers(problem.KernelHeight, rank))));
         int bands = ParallelRowIterator.MaxBands(threads);
         long fixedFloats = fill + (band * bands);
 
@@ -70,6 +70,10 @@ internal readonly struct SeparableLayout
         strip = Math.Clamp(strip, 1, problem.OutputHeight);
         return new SeparableLayout(fill, band, bands, (int)strip, IntermediateRows(problem, strip) * Pitch(problem), rank);
     }
+
+    /// <summary>Row pointers the column pass holds: R·kh for one row, R·(kh + 3) for a four-row block, and its four outputs.</summary>
+    public static int ColumnPointers(int kernelHeight, int rank) =>
+        (rank * kernelHeight) + (rank * ColumnBlockKernel<ConvSharp.Simd.Vector128Ops, System.Runtime.Intrinsics.Vector128<float>>.RowsRead(kernelHeight)) + ColumnBlockKernel<ConvSharp.Simd.Vector128Ops, System.Runtime.Intrinsics.Vector128<float>>.Rows;
 
     /// <summary>The row pass as a 1 × kw problem over the intermediate's rows; the caller sets the pointers, the rows and the strip's anchor.</summary>
     public static ConvolutionData RowPassShape(Conv2DProblem problem)
