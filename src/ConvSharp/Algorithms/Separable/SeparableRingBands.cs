@@ -2,7 +2,6 @@ using System;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using ConvSharp.Algorithms.Simd;
-using ConvSharp.Borders;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
 
@@ -101,40 +100,15 @@ internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionDat
     /// <summary>Ring slot of intermediate row <paramref name="t"/> in plane <paramref name="r"/>.</summary>
     private float* Row(float* slice, int r, int t) => slice + (r * ring.PlaneFloats) + ((long)(t % ring.Rows) * ring.Pitch);
 
-    /// <summary>Intermediate rows [<paramref name="first"/>, <paramref name="last"/>) of every rank: pairs through <see cref="RowPairKernel{TOps, TVector}"/>, edges and an odd row through <see cref="ResidueRowKernel{TOps, TVector}"/>.</summary>
+    /// <summary>Intermediate rows [<paramref name="first"/>, <paramref name="last"/>) of every rank into their ring slots, two at a time (<see cref="SeparableRowPass{TOps, TVector}"/>).</summary>
     private void RowPass(int first, int last, float* slice, float* scratch)
     {
         var d = _rowPass;
-        var kernel = default(ResidueRowKernel<TOps, TVector>);
-        var layout = new ScratchLayout(in d, kernel.HandlesHorizontalStride, kernel.VectorWidth, 1);
-        float** sources = (float**)scratch;
-        float** rows = sources + 1;
-        float* buffers = scratch + RowDriver.PointerFloats(1);
-        int interiorStart = Math.Max(d.InteriorStart, layout.LeftEnd), interiorEnd = Math.Min(d.InteriorEnd, layout.RightStart);
+        var pass = new SeparableRowPass<TOps, TVector>(in d, scratch);
         for (int r = 0; r < rank; r++)
         {
             d.Kernel = rowTaps + (r * d.KernelWidth);
-            for (int t = first; t < last; t += 2)
-            {
-                bool pair = t + 1 < last;
-                float* a = RowSources.Row(in d, (long)t - d.AnchorY), b = pair ? RowSources.Row(in d, (long)t + 1 - d.AnchorY) : null;
-                float* dstA = Row(slice, r, t), dstB = pair ? Row(slice, r, t + 1) : null;
-                if (interiorStart < interiorEnd)
-                {
-                    if (pair) RowPairKernel<TOps, TVector>.Run(a - d.AnchorX, b - d.AnchorX, dstA, dstB, interiorStart, interiorEnd, in d);
-                    else
-                    {
-                        float* shifted = a - d.AnchorX;
-                        kernel.Run(&shifted, dstA, interiorStart, interiorEnd, in d);
-                    }
-                }
-
-                sources[0] = a;
-                RowDriver.RunEdges(in d, ref kernel, sources, rows, dstA, buffers, in layout);
-                if (!pair) continue;
-                sources[0] = b;
-                RowDriver.RunEdges(in d, ref kernel, sources, rows, dstB, buffers, in layout);
-            }
+            for (int t = first; t < last; t += 2) pass.Run(in d, t, Row(slice, r, t), t + 1 < last ? Row(slice, r, t + 1) : null);
         }
     }
 }
