@@ -17,6 +17,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
 {
     private readonly SeparableFactors _factors;
     private readonly float[] _columnTaps;
+    /// <summary>The R row factors end to end (R·kw), pinned once per call by both forms.</summary>
     private readonly float[] _rowTaps;
     private readonly long _capBytes;
 
@@ -143,6 +144,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
             fixed (float* inputPtr = input.Data)
             fixed (float* outputPtr = output.Data)
             fixed (float* columnTaps = _columnTaps)
+            fixed (float* rowTaps = _rowTaps)
             fixed (float* workspacePtr = workspace)
             {
                 float* fill = workspacePtr;
@@ -192,12 +194,9 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
                         rowPass.OutputHeight = (int)planeRows;
                         for (int r = 0; r < Rank; r++)
                         {
-                            fixed (float* rowTaps = _factors.Rows[r])
-                            {
-                                rowPass.Kernel = rowTaps;
-                                rowPass.Output = planes + (r * planeFloats);
-                                RunRows(in rowPass, context);
-                            }
+                            rowPass.Kernel = rowTaps + (r * p.KernelWidth);
+                            rowPass.Output = planes + (r * planeFloats);
+                            RunRows(in rowPass, context);
                         }
                     }
 

@@ -24,23 +24,17 @@ internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionDat
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
-    private const int BlockRows = 4;
-    private const int TileWidth = 256;
     private readonly ConvolutionData _rowPass = rowPass;
     private readonly ConvolutionData _columnPass = columnPass;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
     {
-        int kh = _columnPass.KernelHeight / rank, read = ColumnBlockKernel<TOps, TVector>.RowsRead(kh);
+        int kh = _columnPass.KernelHeight / rank;
         float* slice = _columnPass.Scratch + (band * ring.BandFloats);
         float* rowScratch = slice + ring.RingFloats;
         float** columnRows = (float**)(rowScratch + ring.RowScratchFloats);
-        float** blockRows = columnRows + (rank * kh);
-        float** outputs = blockRows + (rank * read);
-        var rowKernel = default(SimdRowKernel<TOps, TVector>);
-        int filled = start, step = SeparableRing.StepRows, width = _columnPass.OutputWidth;
-        bool blocks = width >= 2 * TOps.Count;
+        int filled = start, step = SeparableRing.StepRows;
         long rowTicks = 0, columnTicks = 0;
         for (int y = start; y < end;)
         {
@@ -51,35 +45,8 @@ internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionDat
             filled = need;
             long t1 = times is null ? 0 : Stopwatch.GetTimestamp();
 
-            // Column tiles: down one tile the rows the step's blocks read stay in L1 from block to block.
-            for (int x0 = 0; x0 < width;)
-            {
-                int x1 = Math.Min(width, x0 + TileWidth);
-                if (width - x1 < 64) x1 = width;
-                int yy = y;
-                for (; blocks && x1 - x0 >= 2 * TOps.Count && yy + BlockRows <= y + rows; yy += BlockRows)
-                {
-                    for (int r = 0; r < rank; r++)
-                    {
-                        for (int t = 0; t < read; t++) blockRows[(r * read) + t] = Row(slice, r, yy + t);
-                    }
-
-                    for (int o = 0; o < BlockRows; o++) outputs[o] = _columnPass.Output + ((long)(yy + o) * _columnPass.OutputPitch);
-                    ColumnBlockKernel<TOps, TVector>.Run(blockRows, rank, _columnPass.Kernel, kh, outputs, x0, x1);
-                }
-
-                for (; yy < y + rows; yy++)
-                {
-                    for (int r = 0; r < rank; r++)
-                    {
-                        for (int i = 0; i < kh; i++) columnRows[(r * kh) + i] = Row(slice, r, yy + i);
-                    }
-
-                    rowKernel.Run(columnRows, _columnPass.Output + ((long)yy * _columnPass.OutputPitch), x0, x1, in _columnPass);
-                }
-
-                x0 = x1;
-            }
+            SeparableColumnTiles<RingRows, SimdRowKernel<TOps, TVector>, TOps, TVector>.Run(
+                new RingRows(slice, ring), columnRows, in _columnPass, rank, kh, 1, 1, blocks: true, default, y, y + rows);
 
             if (times is not null)
             {
@@ -97,18 +64,17 @@ internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionDat
         }
     }
 
-    /// <summary>Ring slot of intermediate row <paramref name="t"/> in plane <paramref name="r"/>.</summary>
-    private float* Row(float* slice, int r, int t) => slice + (r * ring.PlaneFloats) + ((long)(t % ring.Rows) * ring.Pitch);
 
     /// <summary>Intermediate rows [<paramref name="first"/>, <paramref name="last"/>) of every rank into their ring slots, two at a time (<see cref="SeparableRowPass{TOps, TVector}"/>).</summary>
     private void RowPass(int first, int last, float* slice, float* scratch)
     {
         var d = _rowPass;
         var pass = new SeparableRowPass<TOps, TVector>(in d, scratch);
+        var rows = new RingRows(slice, ring);
         for (int r = 0; r < rank; r++)
         {
             d.Kernel = rowTaps + (r * d.KernelWidth);
-            for (int t = first; t < last; t += 2) pass.Run(in d, t, Row(slice, r, t), t + 1 < last ? Row(slice, r, t + 1) : null);
+            for (int t = first; t < last; t += 2) pass.Run(in d, t, rows.Row(r, t), t + 1 < last ? rows.Row(r, t + 1) : null);
         }
     }
 }
