@@ -34,6 +34,32 @@ public class GemmTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Theory]
+    [InlineData(4)]
+    [InlineData(6)]
+    [InlineData(12)]
+    public void Row_strips_cover_every_row_once_and_share_a_short_tail(int mr)
+    {
+        for (int m = 1; m <= 200; m++)
+        {
+            int count = GemmRowStrips.Count(m, mr), next = 0;
+            for (int i = 0; i < count; i++)
+            {
+                var (row, height) = GemmRowStrips.Strip(i, m, mr);
+                Assert.True(row == next && height >= 1 && height <= mr, $"m {m}, MR {mr}: strip {i} is rows {row} + {height}, expected to start at {next}");
+                next = row + height;
+            }
+
+            Assert.Equal(m, next);
+            int tail = m - ((count - 1) * mr);
+            int last = GemmRowStrips.Strip(count - 1, m, mr).Height;
+
+            // No strip is left with fewer than half of MR rows when it has a neighbour to share with.
+            Assert.True(count == 1 || 2 * last >= mr || 2 * tail > mr, $"m {m}, MR {mr}: last strip {last} rows");
+            if (count >= 2 && 2 * tail <= mr) Assert.True(GemmRowStrips.Strip(count - 2, m, mr).Height - last is 0 or 1, $"m {m}, MR {mr}: the last two strips are uneven");
+        }
+    }
+
     [Fact]
     public void Products_larger_than_one_block_match()
     {

@@ -5,7 +5,7 @@ using ConvSharp.Execution;
 namespace ConvSharp.GemmKernels;
 
 /// <summary>
-/// The blocks of C under one packed depth block, as tasks: task t is block row t ÷ Chunks (mc rows of the packed op(A))
+/// The blocks of C under one packed depth block, as tasks: task t is block row t ÷ Chunks (mc ÷ MR strips of the packed op(A))
 /// times column chunk t mod Chunks of the packed B panel. Both operands were packed once, together, before the tasks run.
 /// </summary>
 internal readonly unsafe struct GemmBlockTasks<TKernel> : IRowBandOperation
@@ -46,18 +46,17 @@ internal readonly unsafe struct GemmBlockTasks<TKernel> : IRowBandOperation
         for (int t = start; t < end; t++)
         {
             int block = t / _chunks, chunk = t % _chunks;
-            int i0 = block * _mc, rows = Math.Min(_mc, o.M - i0);
-            float* packedA = _packedA + ((long)i0 * kc);
+            int rowStrips = GemmRowStrips.Count(o.M, mr), i1 = Math.Min(rowStrips, (block + 1) * (_mc / mr));
             int s1 = Math.Min(strips, (chunk + 1) * _stripsPerChunk);
             for (int s = chunk * _stripsPerChunk; s < s1; s++)
             {
                 int columns = Math.Min(nr, _nc - (s * nr));
                 float* b = _packedB + ((long)s * nr * kc);
-                float* c = o.C + ((long)i0 * o.Ldc) + _j0 + (s * nr);
-                for (int r = 0; r < rows; r += mr, c += mr * o.Ldc)
+                for (int i = block * (_mc / mr); i < i1; i++)
                 {
-                    float* a = packedA + ((long)r * kc);
-                    int height = Math.Min(mr, rows - r);
+                    var (row, height) = GemmRowStrips.Strip(i, o.M, mr);
+                    float* a = _packedA + ((long)i * mr * kc);
+                    float* c = o.C + ((long)row * o.Ldc) + _j0 + (s * nr);
                     if (height == mr && columns == nr) TKernel.Run(kc, a, b, c, o.Ldc, o.Alpha, _beta);
                     else if (columns == nr) TKernel.RunRows(height, kc, a, b, c, o.Ldc, o.Alpha, _beta);
                     else GemmEdge.Run<TKernel>(kc, a, b, c, o.Ldc, height, columns, o.Alpha, _beta, tile);

@@ -5,7 +5,7 @@ namespace ConvSharp.GemmKernels;
 
 /// <summary>
 /// Packs one depth block of both operands, shared by every task that computes with it: items [0, bStrips) are the B
-/// panel's NR-column strips, the rest op(A)'s MR-row strips over all m rows. The threads pack together, then compute;
+/// panel's NR-column strips, the rest op(A)'s strips over all m rows (<see cref="GemmRowStrips"/>). The threads pack together, then compute;
 /// so no A block is packed twice when the panel's columns are split between tasks.
 /// </summary>
 internal readonly unsafe struct GemmPackBands(GemmOperands operands, int p0, int kc, int j0, int nc, int mr, int nr, int bStrips, float* packedB, float* packedA) : IRowBandOperation
@@ -16,8 +16,8 @@ internal readonly unsafe struct GemmPackBands(GemmOperands operands, int p0, int
         if (start < bEnd) GemmPacking.PackB(operands.B, operands.BRowStride, operands.BColumnStride, p0, kc, j0, nc, nr, start, bEnd, packedB);
         for (int s = Math.Max(start, bStrips) - bStrips; s < end - bStrips; s++)
         {
-            int i0 = s * mr;
-            GemmPacking.PackA(operands.A, operands.ARowStride, operands.AColumnStride, i0, Math.Min(mr, operands.M - i0), p0, kc, mr, packedA + ((long)i0 * kc));
+            var (row, height) = GemmRowStrips.Strip(s, operands.M, mr);
+            GemmPacking.PackA(operands.A, operands.ARowStride, operands.AColumnStride, row, height, p0, kc, mr, packedA + ((long)s * mr * kc));
         }
     }
 }

@@ -5,8 +5,8 @@ namespace ConvSharp.GemmKernels;
 /// <summary>
 /// A row-major M × K matrix packed once for the active tier's micro-kernel, every depth block at once: what a layer does
 /// with its weights in Prepare, so that no call packs them again. Depth block b (rows p0 = b·KC …) starts at
-/// <see cref="BlockOffset"/>(p0) and holds strips of <see cref="Rows"/> rows as <see cref="GemmPacking.PackA"/> lays them
-/// out (rows past M zero).
+/// <see cref="BlockOffset"/>(p0) and holds the strips of <see cref="GemmRowStrips"/>, each as <see cref="GemmPacking.PackA"/>
+/// lays it out (MR rows, those past the strip's height zero).
 /// </summary>
 internal sealed unsafe class GemmPackedA
 {
@@ -45,7 +45,12 @@ internal sealed unsafe class GemmPackedA
         {
             for (int p0 = 0; p0 < k; p0 += kcMax)
             {
-                GemmPacking.PackA(source, k, 1, 0, m, p0, Math.Min(kcMax, k - p0), mr, target + ((long)p0 * padded));
+                int kc = Math.Min(kcMax, k - p0);
+                for (int i = 0; i < GemmRowStrips.Count(m, mr); i++)
+                {
+                    var (row, height) = GemmRowStrips.Strip(i, m, mr);
+                    GemmPacking.PackA(source, k, 1, row, height, p0, kc, mr, target + ((long)p0 * padded) + ((long)i * mr * kc));
+                }
             }
         }
 

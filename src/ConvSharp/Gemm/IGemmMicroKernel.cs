@@ -24,4 +24,11 @@ internal unsafe interface IGemmMicroKernel
     /// are zero padding that need not be multiplied.
     /// </summary>
     static abstract void RunRows(int rows, int kc, float* a, float* b, float* c, long ldc, float alpha, float beta);
+
+    /// <summary>
+    /// <see cref="Run"/> over a B micro-panel read in place (row p of it at <paramref name="source"/> + p·<paramref name="ldb"/>,
+    /// <see cref="Columns"/> contiguous floats) that also packs it into <paramref name="packed"/> as it goes, for the tiles
+    /// after it: the first tile of a strip pays no separate packing pass. Same bits as <see cref="Run"/>.
+    /// </summary>
+    static abstract void RunPacking(int kc, float* a, float* source, long ldb, float* packed, float* c, long ldc, float alpha, float beta);
 }

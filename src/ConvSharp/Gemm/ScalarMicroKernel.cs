@@ -15,6 +15,17 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta) => RunRows(4, kc, a, b, c, ldc, alpha, beta);
 
+    /// <summary>Packs the strip first, then runs it: the scalar tier gains nothing from fusing.</summary>
+    public static void RunPacking(int kc, float* a, float* source, long ldb, float* packed, float* c, long ldc, float alpha, float beta)
+    {
+        for (int p = 0; p < kc; p++)
+        {
+            for (int j = 0; j < 4; j++) packed[(p * 4) + j] = source[(p * ldb) + j];
+        }
+
+        RunRows(4, kc, a, packed, c, ldc, alpha, beta);
+    }
+
     /// <summary>The first <paramref name="rows"/> rows of the tile (all four from <see cref="Run"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunRows(int rows, int kc, float* a, float* b, float* c, long ldc, float alpha, float beta)
