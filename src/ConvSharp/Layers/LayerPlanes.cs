@@ -54,7 +54,7 @@ internal sealed class LayerPlanes : LayerAlgorithm
                 prepared[o] = simd.Prepare(kernel);
             }
         }
-        return new PreparedLayerPlanes(problem, this, prepared, bias.ToArray());
+        return new PreparedLayerPlanes(problem, this, prepared, weights[..(prepared.Length * taps)].ToArray(), bias.ToArray());
     }
 
     /// <summary>The core problem one plane is, or null when the layer's padding has no 2-D equivalent.</summary>
