@@ -67,13 +67,16 @@ internal static unsafe class ColumnBlockKernel<TOps, TVector>
             k = TOps.Broadcast(u[0]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
 
             // Rows 3 .. kh − 1: every output row takes one.
-            for (int t = 3; t < kh; t++)
+            // Pointers walk the rows and taps, so each step's addresses are constant offsets (no index arithmetic).
+            float** row = p + 3, rowEnd = p + kh;
+            for (float* tap = u + 3; row < rowEnd; row++, tap++)
             {
-                v = TOps.Load(p[t] + x); w = TOps.Load(p[t] + x + n);
-                k = TOps.Broadcast(u[t]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
-                k = TOps.Broadcast(u[t - 1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
-                k = TOps.Broadcast(u[t - 2]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
-                k = TOps.Broadcast(u[t - 3]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
+                float* line = *row + x;
+                v = TOps.Load(line); w = TOps.Load(line + n);
+                k = TOps.Broadcast(tap[0]); a0 = TOps.MultiplyAdd(v, k, a0); b0 = TOps.MultiplyAdd(w, k, b0);
+                k = TOps.Broadcast(tap[-1]); a1 = TOps.MultiplyAdd(v, k, a1); b1 = TOps.MultiplyAdd(w, k, b1);
+                k = TOps.Broadcast(tap[-2]); a2 = TOps.MultiplyAdd(v, k, a2); b2 = TOps.MultiplyAdd(w, k, b2);
+                k = TOps.Broadcast(tap[-3]); a3 = TOps.MultiplyAdd(v, k, a3); b3 = TOps.MultiplyAdd(w, k, b3);
             }
 
             // Rows kh, kh + 1, kh + 2: the last outputs finish (row kh − 1 was output 0's last).
