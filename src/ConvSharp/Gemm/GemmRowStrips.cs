@@ -17,6 +17,7 @@ internal static class GemmRowStrips
     public static int Count(int m, int mr) => (m + mr - 1) / mr;
 
     /// <summary>The first row and the height of strip <paramref name="index"/> of <paramref name="m"/> rows.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public static (int Row, int Height) Strip(int index, int m, int mr)
     {
         int count = Count(m, mr), tail = m - ((count - 1) * mr);
