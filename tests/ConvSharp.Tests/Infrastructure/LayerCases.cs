@@ -74,6 +74,49 @@ internal static class LayerCases
         return layer.Forward(input, problem.Batch, problem.InputHeight, problem.InputWidth, new ExecutionContext { MaxDegreeOfParallelism = threads, MinimumWorkPerBand = 1 });
     }
 
+    /// <summary>
+    /// Zero-padded 3×3 depthwise layers (the framed planes, <c>LayerPlaneStencil3x3</c>) against Simd run plane by plane
+    /// through the planner, plus the bias, on random reals: every output must carry the same bits. Heights cover every
+    /// remainder of the three-row block, widths one vector, two and odd tails. Returns the failures.
+    /// </summary>
+    public static List<string> CheckFramedDepthwise(int threads)
+    {
+        var failures = new List<string>();
+        var random = new Random(31);
+        foreach (int h in new[] { 1, 2, 3, 4, 5, 7, 13 })
+        {
+            foreach (int w in new[] { 4, 8, 9, 16, 17, 31, 40 })
+            {
+                const int batch = 2, channels = 3;
+                var options = new Conv2DLayerOptions { Groups = channels, Padding = LayerPadding.Same };
+                var problem = Conv2DLayerProblem.Create(batch, channels, h, w, channels, 3, 3, options, hasBias: true);
+                if (Layers.LayerPlaneStencil3x3.Applies(problem) != (w >= 4 && System.Runtime.Intrinsics.Vector128.IsHardwareAccelerated))
+                    failures.Add($"framed planes: Applies is wrong for {problem}");
+                float[] weights = Reals(random, problem.WeightLength), bias = Reals(random, channels), input = Reals(random, problem.InputLength);
+                var actual = Run(problem, options, weights, bias, input, threads);
+                for (int i = 0; i < batch * channels; i++)
+                {
+                    int channel = i % channels;
+                    var expected = new float[h * w];
+                    Conv2D.Apply(
+                        new ReadOnlyPlane2D(input.AsSpan(i * h * w, h * w), h, w), new ReadOnlyPlane2D(weights.AsSpan(channel * 9, 9), 3, 3),
+                        new Plane2D(expected, h, w), new Conv2DOptions { Algorithm = "Simd" });
+                    for (int j = 0; j < expected.Length; j++) expected[j] += bias[channel];
+                    if (!expected.AsSpan().SequenceEqual(actual.AsSpan(i * h * w, h * w))) failures.Add($"framed planes: {h} × {w}, plane {i}, {threads} threads differ from Simd");
+                }
+            }
+        }
+
+        return failures;
+    }
+
+    public static float[] Reals(Random random, long length)
+    {
+        var data = new float[length];
+        for (long i = 0; i < length; i++) data[i] = (float)((random.NextDouble() * 2) - 1);
+        return data;
+    }
+
     public static float[] Integers(Random random, long length) => Enumerable.Range(0, (int)length).Select(_ => (float)random.Next(-4, 5)).ToArray();
 
     public static float[] Uniform(Random random, long length) => Enumerable.Range(0, (int)length).Select(_ => (float)((random.NextDouble() * 2) - 1)).ToArray();
