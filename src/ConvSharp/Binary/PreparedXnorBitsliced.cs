@@ -361,14 +361,35 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             _signs.PackRow(source, g.InputWidth, _signRows + ((long)slot * _owner._rowWords), outside, _scaled ? _padded + left : null);
             if (!_scaled) return slot;
             float* target = _rows + ((long)slot * _owner._absPitch);
-            int outputs = g.OutputWidth;
+            WindowSums(_padded + shift, target, g.OutputWidth, g.KernelWidth, g.Dilation.X);
+            return slot;
+        }
+
+        /// <summary>
+        /// target[x] = Σ_j from[x + j·dx], added j = 0, 1, … from zero. The geometry comes in as locals, so the loop reads
+        /// only the row: it took 17 % of the notebook problem's profile while it re-read the problem's fields on every
+        /// tap. Three taps at dilation 1 (the notebook's) are spelled out: three loads and three adds per eight outputs;
+        /// the general loop is 1.14× slower on the whole problem, alternating in one process.
+        /// </summary>
+        private static void WindowSums(float* from, float* target, int outputs, int taps, long dx)
+        {
             int x = 0;
             if (Vector256.IsHardwareAccelerated)
             {
+                if (taps == 3 && dx == 1)
+                {
+                    for (; x + 8 <= outputs; x += 8)
+                    {
+                        float* p = from + x;
+                        Vector256.Store(((Vector256<float>.Zero + Vector256.Load(p)) + Vector256.Load(p + 1)) + Vector256.Load(p + 2), target + x);
+                    }
+                }
+
                 for (; x + 8 <= outputs; x += 8)
                 {
                     var sum = Vector256<float>.Zero;
-                    for (int j = 0; j < g.KernelWidth; j++) sum += Vector256.Load(_padded + shift + x + ((long)j * g.Dilation.X));
+                    float* p = from + x;
+                    for (int j = 0; j < taps; j++, p += dx) sum += Vector256.Load(p);
                     Vector256.Store(sum, target + x);
                 }
             }
@@ -376,11 +397,9 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             for (; x < outputs; x++)
             {
                 float sum = 0;
-                for (int j = 0; j < g.KernelWidth; j++) sum += _padded[shift + x + ((long)j * g.Dilation.X)];
+                for (int j = 0; j < taps; j++) sum += from[x + (j * dx)];
                 target[x] = sum;
             }
-
-            return slot;
         }
     }
 }
