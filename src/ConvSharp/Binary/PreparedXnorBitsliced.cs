@@ -99,6 +99,9 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             byte* agree = (byte*)(scratch + (band * bandFloats) + CounterFloats);
             var ring = new RowRing(owner, signs, input, scaled, inputPitch, scratch + (band * bandFloats) + CounterFloats + (words * 16L) + 8);
             ulong** signRows = stackalloc ulong*[g.KernelHeight];
+            ulong** tapRows = stackalloc ulong*[taps];
+            long* tapBits = stackalloc long[taps];
+            ulong* tapFlips = stackalloc ulong[taps];
             float* windowSums = scratch + (band * bandFloats) + bandFloats - owner._absPitch;
             bool zero = p.Padding == BinaryPadding.Zero;
             bool[] weights = owner.Kernel.Signs;
@@ -117,7 +120,22 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 int w = 0;
                 if (Vector256.IsHardwareAccelerated)
                 {
-                    for (; w + 4 <= words; w += 4) Words4(y, w, signRows, counters, agree);
+                    // The row's taps as a flat list (row, bit offset, flip), outside rows left out under zero padding.
+                    int count = 0;
+                    for (int i = 0; i < g.KernelHeight; i++)
+                    {
+                        long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
+                        if (zero && (r < 0 || r >= g.InputHeight)) continue;
+                        for (int j = 0; j < g.KernelWidth; j++, count++)
+                        {
+                            tapRows[count] = signRows[i];
+                            tapBits[count] = ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
+                            tapFlips[count] = weights[(i * g.KernelWidth) + j] ? 0 : ulong.MaxValue;
+                        }
+                    }
+
+                    var taps4 = new TapList(tapRows, tapBits, tapFlips, count, zero ? signs.Valid : null);
+                    for (; w + 4 <= words; w += 4) Words4(w, in taps4, counters, agree);
                 }
 
                 for (; w < words; w++)
@@ -155,53 +173,41 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
 
         /// <summary>
         /// Four words (256 outputs) of one output row at once: each tap's four shifted words in one 256-bit vector, XNORed
-        /// with the weight bit and added into 256-bit bit-sliced counters (in pairs through a carry-save adder); then
-        /// each 64-bit lane unsliced into bytes.
+        /// with the weight bit (an XOR with all ones or zero) and added into 256-bit bit-sliced counters (in pairs through a
+        /// carry-save adder); then each 64-bit lane unsliced into bytes.
         /// </summary>
-        private void Words4(int y, int w, ulong** signRows, ulong* counters, byte* agree)
+        /// <remarks>
+        /// The taps come as a flat list built once per output row, so the loop touches no geometry and calls nothing: the
+        /// version that walked the kernel's rows and columns here, reading the problem and the weights per tap, kept its
+        /// counter planes on the stack around its calls.
+        /// </remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private void Words4(int w, in TapList taps, ulong* counters, byte* agree)
         {
-            var p = owner.Problem;
-            var g = p.Geometry;
             int bits = owner._counterBits;
-            bool zero = p.Padding == BinaryPadding.Zero;
-            bool[] weights = owner.Kernel.Signs;
+            long first = 64L * w;
+
             // Eight counter planes at most (≤ 255 taps), as locals so they stay in registers; planes past `bits` stay zero.
             // Taps arrive in pairs: a carry-save adder takes the ones plane and the pair to a new ones plane and one carry
             // of weight two (five bit operations), which ripples up from the twos: Harley–Seal's first level, where a
             // plain ripple from the ones would spend two more operations per tap.
             Vector256<ulong> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
-            Vector256<ulong> pending = default;
-            bool held = false;
-            for (int i = 0; i < g.KernelHeight; i++)
+            int t = 0;
+            for (; t + 2 <= taps.Count; t += 2)
             {
-                long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
-                if (zero && (r < 0 || r >= g.InputHeight)) continue;
-                ulong* row = signRows[i];
-                for (int j = 0; j < g.KernelWidth; j++)
-                {
-                    long bit = (64L * w) + ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
-                    var plane = Extract4(row, bit);
-                    if (!weights[(i * g.KernelWidth) + j]) plane = ~plane;
-                    if (zero) plane &= Extract4(signs.Valid, bit);
-                    if (!held)
-                    {
-                        pending = plane;
-                        held = true;
-                        continue;
-                    }
-
-                    held = false;
-                    var u = c0 ^ pending;
-                    var carry = (c0 & pending) | (u & plane);
-                    c0 = u ^ plane;
-                    Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
-                }
+                var a = taps.Plane(t, first);
+                var b = taps.Plane(t + 1, first);
+                var u = c0 ^ a;
+                var carry = (c0 & a) | (u & b);
+                c0 = u ^ b;
+                Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
             }
 
-            if (held)
+            if (t < taps.Count)
             {
-                var carry = c0 & pending;
-                c0 ^= pending;
+                var a = taps.Plane(t, first);
+                var carry = c0 & a;
+                c0 ^= a;
                 Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
             }
 
@@ -236,7 +242,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         }
 
         /// <summary>Four consecutive 64-bit windows of a row starting at bit <paramref name="bit"/>.</summary>
-        private static Vector256<ulong> Extract4(ulong* row, long bit)
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        internal static Vector256<ulong> Extract4(ulong* row, long bit)
         {
             long word = bit >> 6;
             int offset = (int)(bit & 63);
@@ -319,6 +326,21 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                     target[x] = ((2 * agree[x]) - n) * sum * scale;
                 }
             }
+        }
+    }
+
+    /// <summary>One output row's taps for <see cref="XnorRowBands"/>' four-word step: per tap its sign row, its bit offset from the output word, and the weight as an XOR mask (zero for +1, all ones for −1); with zero padding, the mask of columns inside the image.</summary>
+    private readonly struct TapList(ulong** rows, long* bits, ulong* flips, int count, ulong* valid)
+    {
+        public int Count { get; } = count;
+
+        /// <summary>Tap <paramref name="t"/>'s agreement plane for the four words from bit <paramref name="first"/>.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public Vector256<ulong> Plane(int t, long first)
+        {
+            long bit = first + bits[t];
+            var plane = XnorRowBands.Extract4(rows[t], bit) ^ Vector256.Create(flips[t]);
+            return valid == null ? plane : plane & XnorRowBands.Extract4(valid, bit);
         }
     }
 
