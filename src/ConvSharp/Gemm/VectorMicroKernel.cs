@@ -22,8 +22,20 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
 
     public static int Columns => 2 * TOps.Count;
 
+    public static void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta) =>
+        Tile<ReadPacked>(kc, a, b, 2 * TOps.Count, null, c, ldc, alpha, beta);
+
+    /// <summary>
+    /// <see cref="Run"/> with B's rows read in place, <paramref name="ldb"/> apart, and stored into <paramref name="packed"/>
+    /// on the way: the loads the packing pass would make feed the FMAs instead, and the stores ride in the FMAs' shadow.
+    /// </summary>
+    public static void RunPacking(int kc, float* a, float* source, long ldb, float* packed, float* c, long ldc, float alpha, float beta) =>
+        Tile<PackAsRead>(kc, a, source, ldb, packed, c, ldc, alpha, beta);
+
+    /// <summary>The full tile over B's rows <paramref name="ldb"/> apart, also storing them into <paramref name="packed"/> when <typeparamref name="TPanel"/> says so.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(int kc, float* a, float* b, float* c, long ldc, float alpha, float beta)
+    private static void Tile<TPanel>(int kc, float* a, float* b, long ldb, float* packed, float* c, long ldc, float alpha, float beta)
+        where TPanel : struct, IPanelRead
     {
         int n = TOps.Count;
 
@@ -41,48 +53,22 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
         TVector c30 = TOps.Zero, c31 = TOps.Zero, c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero;
         for (int p = 0; p < kc; p++)
         {
-            TVector b0 = TOps.Load(b), b1 = TOps.Load(b + n), x;
-            x = TOps.Broadcast(a[0]); c00 = TOps.MultiplyAdd(x, b0, c00); c01 = TOps.MultiplyAdd(x, b1, c01);
-            x = TOps.Broadcast(a[1]); c10 = TOps.MultiplyAdd(x, b0, c10); c11 = TOps.MultiplyAdd(x, b1, c11);
-            x = TOps.Broadcast(a[2]); c20 = TOps.MultiplyAdd(x, b0, c20); c21 = TOps.MultiplyAdd(x, b1, c21);
-            x = TOps.Broadcast(a[3]); c30 = TOps.MultiplyAdd(x, b0, c30); c31 = TOps.MultiplyAdd(x, b1, c31);
-            x = TOps.Broadcast(a[4]); c40 = TOps.MultiplyAdd(x, b0, c40); c41 = TOps.MultiplyAdd(x, b1, c41);
-            x = TOps.Broadcast(a[5]); c50 = TOps.MultiplyAdd(x, b0, c50); c51 = TOps.MultiplyAdd(x, b1, c51);
-            a += 6;
-            b += 2 * n;
-        }
-
-        TVector al = TOps.Broadcast(alpha), be = TOps.Broadcast(beta);
-        Finish(c, n, c00, c01, al, be, beta);
-        Finish(c + ldc, n, c10, c11, al, be, beta);
-        Finish(c + (2 * ldc), n, c20, c21, al, be, beta);
-        Finish(c + (3 * ldc), n, c30, c31, al, be, beta);
-        Finish(c + (4 * ldc), n, c40, c41, al, be, beta);
-        Finish(c + (5 * ldc), n, c50, c51, al, be, beta);
-    }
-
-    /// <summary>
-    /// <see cref="Run"/> with B's rows read in place, <paramref name="ldb"/> apart, and stored into <paramref name="packed"/>
-    /// on the way: the loads the packing pass would make feed the FMAs instead, and the stores ride in the FMAs' shadow.
-    /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void RunPacking(int kc, float* a, float* source, long ldb, float* packed, float* c, long ldc, float alpha, float beta)
-    {
-        int n = TOps.Count;
-        TVector c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero;
-        TVector c30 = TOps.Zero, c31 = TOps.Zero, c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero;
-        for (int p = 0; p < kc; p++)
-        {
-            // B's rows are far apart and come from L3: without fetching 16 rows ahead the FMAs wait on them (1.2× slower).
-            if (Sse.IsSupported)
+            // B's rows read in place are far apart and come from L3: without fetching 16 rows ahead the FMAs wait on
+            // them (1.2× slower).
+            if (TPanel.PacksAsItReads && Sse.IsSupported)
             {
-                Sse.Prefetch0(source + (16 * ldb));
-                Sse.Prefetch0(source + (16 * ldb) + (2 * n) - 1);
+                Sse.Prefetch0(b + (16 * ldb));
+                Sse.Prefetch0(b + (16 * ldb) + (2 * n) - 1);
             }
 
-            TVector b0 = TOps.Load(source), b1 = TOps.Load(source + n), x;
-            TOps.Store(packed, b0);
-            TOps.Store(packed + n, b1);
+            TVector b0 = TOps.Load(b), b1 = TOps.Load(b + n), x;
+            if (TPanel.PacksAsItReads)
+            {
+                TOps.Store(packed, b0);
+                TOps.Store(packed + n, b1);
+                packed += 2 * n;
+            }
+
             x = TOps.Broadcast(a[0]); c00 = TOps.MultiplyAdd(x, b0, c00); c01 = TOps.MultiplyAdd(x, b1, c01);
             x = TOps.Broadcast(a[1]); c10 = TOps.MultiplyAdd(x, b0, c10); c11 = TOps.MultiplyAdd(x, b1, c11);
             x = TOps.Broadcast(a[2]); c20 = TOps.MultiplyAdd(x, b0, c20); c21 = TOps.MultiplyAdd(x, b1, c21);
@@ -90,8 +76,7 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
             x = TOps.Broadcast(a[4]); c40 = TOps.MultiplyAdd(x, b0, c40); c41 = TOps.MultiplyAdd(x, b1, c41);
             x = TOps.Broadcast(a[5]); c50 = TOps.MultiplyAdd(x, b0, c50); c51 = TOps.MultiplyAdd(x, b1, c51);
             a += 6;
-            source += ldb;
-            packed += 2 * n;
+            b += ldb;
         }
 
         TVector al = TOps.Broadcast(alpha), be = TOps.Broadcast(beta);
@@ -156,5 +141,24 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
     {
         TOps.Store(row, TOps.MultiplyAdd(left, alpha, TOps.MultiplyAdd(TOps.Load(row), beta, TOps.Zero)));
         TOps.Store(row + n, TOps.MultiplyAdd(right, alpha, TOps.MultiplyAdd(TOps.Load(row + n), beta, TOps.Zero)));
+    }
+
+    /// <summary>How <see cref="Tile{TPanel}"/> reads B; a type argument, so each form compiles without the other's branch.</summary>
+    private interface IPanelRead
+    {
+        /// <summary>Whether the rows are stored into the packed panel as they are read.</summary>
+        static abstract bool PacksAsItReads { get; }
+    }
+
+    /// <summary>B already packed.</summary>
+    private readonly struct ReadPacked : IPanelRead
+    {
+        public static bool PacksAsItReads => false;
+    }
+
+    /// <summary>B read in place and packed on the way.</summary>
+    private readonly struct PackAsRead : IPanelRead
+    {
+        public static bool PacksAsItReads => true;
     }
 }
