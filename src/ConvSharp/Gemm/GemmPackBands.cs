@@ -5,8 +5,8 @@ namespace ConvSharp.GemmKernels;
 
 /// <summary>
 /// Packs one depth block of both operands, shared by every task that computes with it: items [0, bStrips) are the B
-/// panel's NR-column strips, the rest op(A)'s strips over all m rows (<see cref="GemmRowStrips"/>). The threads pack together, then compute;
-/// so no A block is packed twice when the panel's columns are split between tasks.
+/// panel's NR-column strips, the rest op(A)'s strips over all m rows (<see cref="GemmRowStrips"/>). The threads pack
+/// together, then compute; so no A block is packed twice when the panel's columns are split between tasks.
 /// </summary>
 internal readonly unsafe struct GemmPackBands(GemmOperands operands, int p0, int kc, int j0, int nc, int mr, int nr, int bStrips, float* packedB, float* packedA) : IRowBandOperation
 {

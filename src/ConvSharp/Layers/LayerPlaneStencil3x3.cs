@@ -8,10 +8,11 @@ using ConvSharp.Simd;
 namespace ConvSharp.Layers;
 
 /// <summary>
-/// Small 3×3 planes at stride 1 with one row and column of zeros all round (a depthwise layer's usual shape): each row is
-/// copied into a zero-framed buffer just before the block that first reads it, and the plane is swept three rows at a
-/// time by Stencil's 3×3 block kernel with no border logic at all. The frame's zeros are written once per band; only the
-/// interior changes from plane to plane.
+/// 3×3 planes at stride 1 with one row and column of zeros all round (a depthwise layer's usual shape): each row is
+/// copied into a zero-framed ring of rows just before the block that first reads it, and the plane is swept three rows at
+/// a time by Stencil's 3×3 block kernel with no border logic at all. The frame's zero columns and the zero row are
+/// written once per band; the ring (eight rows, in L1 for planes up to about 400 wide) bounds the scratch whatever the
+/// plane's size.
 /// </summary>
 /// <remarks>
 /// <para>Why: through the core's planner a 112 × 112 plane paid for its borders (edge buffers, staged rows, band loop)
@@ -30,11 +31,11 @@ internal static unsafe class LayerPlaneStencil3x3
         p.KernelHeight == 3 && p.KernelWidth == 3 && p.Stride == (1, 1) && p.Dilation == (1, 1) && p.Padding == (1, 1, 1, 1)
         && p.PaddingMode == LayerPaddingMode.Zeros && Vector128.IsHardwareAccelerated && p.InputWidth >= Vector128<float>.Count;
 
-    /// <summary>Floats of one band's buffer: h + 4 framed rows (one zero row above, three below for a last short block) and a spare output row.</summary>
-    public static long ScratchFloats(int height, int width) => ((long)(height + 4) * Pitch(width)) + width;
+    /// <summary>Floats of one band's buffer: a ring of <see cref="RingRows"/> framed rows, a zero row and a spare output row.</summary>
+    public static long ScratchFloats(int width) => (RingRows + 2L) * Pitch(width);
 
     /// <summary>Zeros a band's buffer: the frame every plane then keeps.</summary>
-    public static void Clear(float* scratch, int height, int width) => new Span<float>(scratch, checked((int)ScratchFloats(height, width))).Clear();
+    public static void Clear(float* scratch, int width) => new Span<float>(scratch, checked((int)ScratchFloats(width))).Clear();
 
     /// <summary>One plane: <paramref name="input"/> (h × w) correlated with the nine taps at <paramref name="kernel"/> into <paramref name="output"/> (h × w).</summary>
     public static void Run(float* input, float* output, int height, int width, float* kernel, float* scratch)
@@ -43,6 +44,9 @@ internal static unsafe class LayerPlaneStencil3x3
         else if (Vector256.IsHardwareAccelerated && width >= Vector256<float>.Count) Run<Vector256Ops, Vector256<float>>(input, output, height, width, kernel, scratch);
         else Run<Vector128Ops, Vector128<float>>(input, output, height, width, kernel, scratch);
     }
+
+    /// <summary>Framed rows in a band's ring: a block reads five, and eight leave room to copy the next three ahead.</summary>
+    private const int RingRows = 8;
 
     /// <summary>An odd number of cache lines per framed row, so the five rows a block reads do not share L1 sets.</summary>
     private static int Pitch(int width) => OddLinePitch.For(width + 2);
@@ -54,18 +58,23 @@ internal static unsafe class LayerPlaneStencil3x3
     {
         const int Block = 3;
         int pitch = Pitch(width);
-        float* framed = scratch, spare = scratch + ((long)(height + 4) * pitch);
+        float* ring = scratch, zero = ring + ((long)RingRows * pitch), spare = zero + pitch;
         var data = new ConvolutionData { Kernel = kernel, DilationX = 1 };
         float** rows = stackalloc float*[5];
         float** outputs = stackalloc float*[Block];
         int copied = 0;
         for (int y = 0; y < height; y += Block)
         {
-            // The block reads framed rows y … y + 4 (input rows y − 1 … y + 3): copy the ones not yet there, just ahead of use.
-            for (int last = Math.Min(height, y + 4); copied < last; copied++) CopyRow(input + ((long)copied * width), framed + ((long)(copied + 1) * pitch) + 1, width);
+            // Framed row f holds input row f − 1; the block reads framed rows y … y + 4. Copy the input rows not yet in
+            // the ring just ahead of use (each once); the frame's first row and those past the plane are the zero row.
+            for (int last = Math.Min(height, y + 4); copied < last; copied++) CopyRow(input + ((long)copied * width), ring + ((long)((copied + 1) % RingRows) * pitch) + 1, width);
+            for (int i = 0; i < 5; i++)
+            {
+                int f = y + i;
+                rows[i] = f == 0 || f > height ? zero : ring + ((long)(f % RingRows) * pitch);
+            }
 
             // Output row y + o reads framed rows y + o … y + o + 2; rows past the plane go to the spare row.
-            for (int i = 0; i < 5; i++) rows[i] = framed + ((long)(y + i) * pitch);
             for (int o = 0; o < Block; o++) outputs[o] = y + o < height ? output + ((long)(y + o) * width) : spare;
             Stencil3x3BlockKernel<TOps, TVector>.Run(rows, outputs, 0, width, in data, backward: false);
         }

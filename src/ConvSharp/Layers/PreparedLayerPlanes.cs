@@ -32,7 +32,7 @@ internal sealed unsafe class PreparedLayerPlanes(Conv2DLayerProblem problem, Lay
                 return;
             }
 
-            long bandFloats = LayerPlaneStencil3x3.ScratchFloats(p.InputHeight, p.InputWidth);
+            long bandFloats = LayerPlaneStencil3x3.ScratchFloats(p.InputWidth);
             float[] workspace = context.Workspace.Rent(bandFloats * ParallelRowIterator.MaxBands(context.Threads));
             try
             {
@@ -59,7 +59,7 @@ internal sealed unsafe class PreparedLayerPlanes(Conv2DLayerProblem problem, Lay
             var p = owner.Problem;
             int inPlane = p.InputHeight * p.InputWidth, outPlane = p.OutputHeight * p.OutputWidth;
             float* frame = scratch is null ? null : scratch + (band * bandFloats);
-            if (frame is not null) LayerPlaneStencil3x3.Clear(frame, p.InputHeight, p.InputWidth);
+            if (frame is not null) LayerPlaneStencil3x3.Clear(frame, p.InputWidth);
             fixed (float* weights = owner._weights)
             {
                 for (int i = start; i < end; i++)

@@ -83,7 +83,7 @@ internal static class LayerCases
     {
         var failures = new List<string>();
         var random = new Random(31);
-        foreach (int h in new[] { 1, 2, 3, 4, 5, 7, 13 })
+        foreach (int h in new[] { 1, 2, 3, 4, 5, 7, 13, 29 })
         {
             foreach (int w in new[] { 4, 8, 9, 16, 17, 31, 40 })
             {

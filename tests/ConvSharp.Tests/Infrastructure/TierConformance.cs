@@ -38,7 +38,7 @@ internal static class TierConformance
             if (++failed <= 20) output.WriteLine($"FAIL {failure}");
         }
 
-        checkedCount += 80 + 49;
+        checkedCount += 80 + 56;
 
         // And the binary operator's: its sign packing has a path per vector width.
         foreach (string failure in BinaryCases.Check(seed: 79, count: 30).Concat(BinaryCases.CheckLayers(seed: 80)))
