@@ -1,5 +1,6 @@
 using System;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using ConvSharp.Execution;
 
 namespace ConvSharp.GemmKernels;
@@ -35,6 +36,28 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
 
     /// <summary>Floats each band needs: its chunk of B for one depth block (strips <see cref="GemmPacking.RowPackPitch"/> apart), and one MR × NR edge tile.</summary>
     public static long BandFloats(int kcMax, int stripsPerChunk) => (GemmPacking.RowPackPitch(kcMax, TKernel.Columns) * stripsPerChunk) + (TKernel.Rows * TKernel.Columns);
+
+
+
+    /// <summary>
+    /// Share <paramref name="share"/> of <paramref name="shares"/> of the next strip's rows [p0, p0 + kc) (its columns
+    /// from <paramref name="column"/>, one micro-panel wide) fetched into L2, so the tile that packs it finds its rows
+    /// there. Each of the strip's other tiles fetches one share while it computes: measured on pw512, alternating in one
+    /// process, 0.89–0.96× the time on one thread and 0.97–1.0× on two, against the first tile's own fetch 16 rows ahead
+    /// alone.
+    /// </summary>
+    private static void PrefetchShare(in GemmOperands o, int p0, int kc, int column, int share, int shares)
+    {
+        if (!Sse.IsSupported) return;
+        int rows = (kc + shares - 1) / shares, r0 = share * rows, r1 = Math.Min(kc, r0 + rows);
+        float* next = o.B + ((p0 + r0) * o.BRowStride) + column;
+        for (int r = r0; r < r1; r++, next += o.BRowStride)
+        {
+            // A micro-panel row is 64 bytes on AVX2, 128 on AVX-512: its first and last floats cover every line it touches.
+            Sse.Prefetch1(next);
+            Sse.Prefetch1(next + TKernel.Columns - 1);
+        }
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
@@ -79,6 +102,7 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
                             var (row, height) = GemmRowStrips.Strip(i, o.M, mr);
                             float* a = block + ((long)i * mr * kc);
                             float* c = o.C + ((long)row * o.Ldc) + j0 + (s * nr);
+                            if (fused && i0 == 0 && i > 0 && s + 1 < strips) PrefetchShare(in o, p0, kc, j0 + ((s + 1) * nr), i - 1, i1 - 1);
                             if (fused && i == 0 && columns == nr) TKernel.RunPacking(kc, a, o.B + (p0 * o.BRowStride) + j0 + (s * nr), o.BRowStride, b, c, o.Ldc, o.Alpha, beta);
                             else if (height == mr && columns == nr) TKernel.Run(kc, a, b, c, o.Ldc, o.Alpha, beta);
                             else if (columns == nr) TKernel.RunRows(height, kc, a, b, c, o.Ldc, o.Alpha, beta);
