@@ -54,12 +54,19 @@ internal static unsafe class BitSlicedCounters
     /// 32 pixels at a time: each counter word's 32 bits are spread to 32 bytes (<see cref="SpreadBits"/>), and the 0xFF
     /// bytes of bit plane b add 2^b: six instructions per plane per 32 pixels where the table takes four lookups per plane per 8.
     /// </summary>
-    private static void UnsliceAvx2(ulong* counters, int width, byte* target)
+    private static void UnsliceAvx2(ulong* counters, int width, byte* target) => UnsliceAvx2(counters, width, 1, target);
+
+    /// <summary>
+    /// <see cref="Unslice"/> of counters held <paramref name="stride"/> words apart (counter bit b at
+    /// <paramref name="counters"/>[b·stride]): one 64-bit lane of 256-bit planes stored as they are, with no copy out of
+    /// the vectors first. Requires AVX2.
+    /// </summary>
+    public static void UnsliceAvx2(ulong* counters, int width, int stride, byte* target)
     {
         for (int half = 0; half < 2; half++)
         {
             var sum = Vector256<byte>.Zero;
-            for (int b = 0; b < width; b++) sum = Avx2.Add(sum, Avx2.And(SpreadBits((uint)(counters[b] >> (32 * half))), Vector256.Create((byte)(1 << b))));
+            for (int b = 0; b < width; b++) sum = Avx2.Add(sum, Avx2.And(SpreadBits((uint)(counters[b * stride] >> (32 * half))), Vector256.Create((byte)(1 << b))));
             sum.Store(target + (32 * half));
         }
     }

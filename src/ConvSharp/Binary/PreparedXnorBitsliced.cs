@@ -80,8 +80,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
     /// </summary>
     private long BandFloats => CounterFloats + (_outputWords * 16L) + 8 + _absPitch + (2L * _ringRows) + ((long)_ringRows * (_absPitch + (2L * _rowWords))) + _absPitch;
 
-    /// <summary>Eight counter words (the vector path unslices up to eight planes), as floats.</summary>
-    private const int CounterFloats = 16;
+    /// <summary>Eight 256-bit counter planes (the vector path stores up to eight and unslices them in place), as floats.</summary>
+    private const int CounterFloats = 64;
 
     /// <summary>
     /// Output rows: per word of 64 outputs, every tap's shifted XNOR into bit-sliced counters, unsliced to one count per
@@ -118,7 +118,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 }
 
                 int w = 0;
-                if (Vector256.IsHardwareAccelerated)
+                if (Vector256.IsHardwareAccelerated && Avx2.IsSupported)
                 {
                     // The row's taps as a flat list (row, bit offset, flip), outside rows left out under zero padding.
                     int count = 0;
@@ -211,14 +211,11 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
                 Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
             }
 
-            Vector256<ulong>* planes = stackalloc Vector256<ulong>[8];
+            // The planes stored as they are; each lane unsliced from them in place, four words apart.
+            Vector256<ulong>* planes = (Vector256<ulong>*)counters;
             planes[0] = c0; planes[1] = c1; planes[2] = c2; planes[3] = c3; planes[4] = c4; planes[5] = c5; planes[6] = c6; planes[7] = c7;
             int width = Math.Max(bits, 4);
-            for (int lane = 0; lane < 4; lane++)
-            {
-                for (int b = 0; b < width; b++) counters[b] = planes[b].GetElement(lane);
-                BitSlicedCounters.Unslice(counters, width, agree + (64L * (w + lane)));
-            }
+            for (int lane = 0; lane < 4; lane++) BitSlicedCounters.UnsliceAvx2(counters + lane, width, 4, agree + (64L * (w + lane)));
         }
 
         /// <summary>Adds a plane of weight two to the counter planes from the twos up: a ripple of half adders.</summary>
