@@ -65,7 +65,7 @@ internal static unsafe class ConvolutionRunner
                 data.FillRow = fillFloats > 0 ? workspacePtr : null;
                 data.Scratch = workspacePtr + fillFloats;
                 data.ScratchPerBand = bandFloats;
-                data.ForcedSweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                data.ForcedSweep = context.ForcedSweep;
                 data.ForcedStaging = context.ForceStaging is { } staging ? (staging ? 1 : -1) : 0;
                 body.Run(in data, context);
             }

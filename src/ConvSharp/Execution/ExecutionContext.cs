@@ -38,6 +38,9 @@ public sealed record ExecutionContext
     /// <summary>Test hook: null lets <see cref="Execution.StoreLoadAliasing"/> choose each sweep's direction; true or false forces backward or forward.</summary>
     internal bool? ForceBackwardSweep { get; init; }
 
+    /// <summary><see cref="ForceBackwardSweep"/> as <see cref="Execution.ConvolutionData.ForcedSweep"/> codes it: −1 to choose, 0 forward, 1 backward.</summary>
+    internal int ForcedSweep => ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+
     /// <summary>Test hook: null lets <see cref="Borders.StagedRows.Worthwhile"/> choose; true or false stages rows wherever possible, or never.</summary>
     internal bool? ForceStaging { get; init; }
 

@@ -81,13 +81,11 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
             fixed (float* rowTaps = _rowTaps)
             fixed (float* workspacePtr = workspace)
             {
-                float* fill = workspacePtr;
-                if (ring.FillFloats > 0) new Span<float>(fill, (int)ring.FillFloats).Fill(p.Border.Value);
-                int sweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                int sweep = context.ForcedSweep;
                 var rowPass = SeparableLayout.RowPassShape(p);
                 rowPass.Input = inputPtr;
                 rowPass.InputPitch = input.Pitch;
-                rowPass.FillRow = ring.FillFloats > 0 ? fill : null;
+                rowPass.FillRow = BorderRow(workspacePtr, ring.FillFloats);
                 rowPass.ForcedSweep = sweep;
                 var columnPass = new ConvolutionData
                 {
@@ -121,6 +119,14 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
 
     private static readonly string[] PassStages = ["row-pass", "column-pass"];
 
+    /// <summary>The workspace's first <paramref name="floats"/> filled with the border value: the row the row pass reads outside the image (Constant), or null when there is none.</summary>
+    private float* BorderRow(float* workspace, long floats)
+    {
+        if (floats == 0) return null;
+        new Span<float>(workspace, checked((int)floats)).Fill(Problem.Border.Value);
+        return workspace;
+    }
+
     /// <inheritdoc/>
     public void ExecuteTile(ReadOnlyPlane2D input, int inputRow, int inputColumn, Plane2D output, TileRegion outputRegion, ExecutionContext context)
     {
@@ -147,11 +153,9 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
             fixed (float* rowTaps = _rowTaps)
             fixed (float* workspacePtr = workspace)
             {
-                float* fill = workspacePtr;
-                float* bands = fill + layout.FillFloats;
+                float* bands = workspacePtr + layout.FillFloats;
                 float* planes = bands + (layout.BandFloats * layout.Bands);
-                if (layout.FillFloats > 0) new Span<float>(fill, (int)layout.FillFloats).Fill(p.Border.Value);
-                int sweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                int sweep = context.ForcedSweep;
 
                 // The row pass covers the region's columns only; ForTile shifts its anchor and clips its interior.
                 var rowPass = SeparableLayout.RowPassShape(p).ForTile(new TileRegion(0, region.Column, 1, region.Width));
@@ -160,7 +164,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
                 rowPass.Tile = tile;   // ForTile restricts the columns; only a real tile's buffer may be narrower than the image
                 rowPass.Input = inputPtr;
                 rowPass.InputPitch = input.Pitch;
-                rowPass.FillRow = layout.FillFloats > 0 ? fill : null;
+                rowPass.FillRow = BorderRow(workspacePtr, layout.FillFloats);
                 int pitch = SeparableLayout.Pitch(p);
                 rowPass.OutputPitch = pitch;
                 rowPass.Scratch = bands;

@@ -48,7 +48,7 @@ internal sealed unsafe class PreparedWinograd : PreparedConvolution
                 data.OutputPitch = output.Pitch;
                 data.Scratch = workspacePtr + layout.SharedFloats;
                 data.ScratchPerBand = layout.BandFloats;
-                data.ForcedSweep = context.ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
+                data.ForcedSweep = context.ForcedSweep;
                 Run(in data, layout, transformed, zeroRow, context);
             }
         }
