@@ -1,5 +1,6 @@
 using System;
 using System.Linq;
+using System.Runtime.Intrinsics;
 using ConvSharp.Binary;
 using ConvSharp.Tests.Infrastructure;
 using Xunit;
@@ -120,6 +121,28 @@ public class BinaryTests
                 }
             }
         }
+    }
+
+    [Fact]
+    public void The_full_adder_gives_each_bits_sum_and_carry()
+    {
+        // On AVX-512 machines BitSum runs vpternlogq with two control bytes; this checks them against the bit counts.
+        var random = new Random(9);
+        for (int trial = 0; trial < 64; trial++)
+        {
+            ulong[] a = Words(random), b = Words(random), c = Words(random);
+            var sum = BitSum.Sum(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c));
+            var carry = BitSum.Carry(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c));
+            for (int bit = 0; bit < 256; bit++)
+            {
+                int w = bit >> 6, s = bit & 63;
+                ulong total = ((a[w] >> s) & 1) + ((b[w] >> s) & 1) + ((c[w] >> s) & 1);
+                Assert.Equal(total & 1, (sum.GetElement(w) >> s) & 1);
+                Assert.Equal(total >> 1, (carry.GetElement(w) >> s) & 1);
+            }
+        }
+
+        static ulong[] Words(Random random) => [.. Enumerable.Range(0, 4).Select(_ => (ulong)random.NextInt64() ^ ((ulong)random.Next() << 40))];
     }
 
     [Fact]

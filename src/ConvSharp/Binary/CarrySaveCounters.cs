@@ -7,7 +7,8 @@ namespace ConvSharp.Binary;
 /// <summary>
 /// Sums of selected 256-bit vectors, lane by lane, kept bit-sliced: level b holds bit b of all 256 lane counts. The vectors
 /// are added 32 at a time by Harley–Seal's carry-save tree (Harley and Seal; Muła, Kurz and Lemire 2018): a carry-save adder
-/// takes three vectors of weight w to one of weight w and one of 2w in five bit operations, so the running ones, twos,
+/// takes three vectors of weight w to one of weight w and one of 2w in five bit operations (two with AVX-512's
+/// ternary logic, <see cref="BitSum"/>), so the running ones, twos,
 /// fours, eights (two sets, one per half of the 32) and sixteens absorb 32 vectors in 31 adders and pass one vector of
 /// weight 32 on to a ripple through the levels above. No shuffles, no shifts: every instruction is an AND, OR or XOR, which every vector port executes.
 /// </summary>
@@ -103,9 +104,8 @@ internal static unsafe class CarrySaveCounters
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Full(Vector256<ulong> a, Vector256<ulong> b, ref Vector256<ulong> carry)
     {
-        var u = a ^ b;
-        var sum = u ^ carry;
-        carry = (a & b) | (u & carry);
+        var sum = BitSum.Sum(a, b, carry);
+        carry = BitSum.Carry(a, b, carry);
         return sum;
     }
 
@@ -155,9 +155,8 @@ internal static unsafe class CarrySaveCounters
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Add(ref Vector256<ulong> low, Vector256<ulong> a, Vector256<ulong> b)
     {
-        var u = low ^ a;
-        var carry = (low & a) | (u & b);
-        low = u ^ b;
+        var carry = BitSum.Carry(low, a, b);
+        low = BitSum.Sum(low, a, b);
         return carry;
     }
 

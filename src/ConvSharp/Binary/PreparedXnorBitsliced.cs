@@ -189,7 +189,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
 
             // Eight counter planes at most (≤ 255 taps), as locals so they stay in registers; planes past `bits` stay zero.
             // Taps arrive in pairs: a carry-save adder takes the ones plane and the pair to a new ones plane and one carry
-            // of weight two (five bit operations), which ripples up from the twos: Harley–Seal's first level, where a
+            // of weight two (five bit operations, two with AVX-512's ternary logic), which ripples up from the twos: Harley–Seal's first level, where a
             // plain ripple from the ones would spend two more operations per tap.
             Vector256<ulong> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
             int t = 0;
@@ -197,9 +197,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             {
                 var a = taps.Plane(t, first);
                 var b = taps.Plane(t + 1, first);
-                var u = c0 ^ a;
-                var carry = (c0 & a) | (u & b);
-                c0 = u ^ b;
+                var carry = BitSum.Carry(c0, a, b);
+                c0 = BitSum.Sum(c0, a, b);
                 Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
             }
 
