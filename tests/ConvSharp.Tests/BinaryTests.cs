@@ -131,8 +131,7 @@ public class BinaryTests
         for (int trial = 0; trial < 64; trial++)
         {
             ulong[] a = Words(random), b = Words(random), c = Words(random);
-            var sum = BitSum.Sum(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c));
-            var carry = BitSum.Carry(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c));
+            var sum = BitSum.Full(Vector256.Create(a), Vector256.Create(b), Vector256.Create(c), out var carry);
             for (int bit = 0; bit < 256; bit++)
             {
                 int w = bit >> 6, s = bit & 63;

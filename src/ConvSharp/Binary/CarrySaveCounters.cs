@@ -104,8 +104,8 @@ internal static unsafe class CarrySaveCounters
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Full(Vector256<ulong> a, Vector256<ulong> b, ref Vector256<ulong> carry)
     {
-        var sum = BitSum.Sum(a, b, carry);
-        carry = BitSum.Carry(a, b, carry);
+        var sum = BitSum.Full(a, b, carry, out var carryOut);
+        carry = carryOut;
         return sum;
     }
 
@@ -155,8 +155,7 @@ internal static unsafe class CarrySaveCounters
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector256<ulong> Add(ref Vector256<ulong> low, Vector256<ulong> a, Vector256<ulong> b)
     {
-        var carry = BitSum.Carry(low, a, b);
-        low = BitSum.Sum(low, a, b);
+        low = BitSum.Full(low, a, b, out var carry);
         return carry;
     }
 

@@ -197,8 +197,7 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             {
                 var a = taps.Plane(t, first);
                 var b = taps.Plane(t + 1, first);
-                var carry = BitSum.Carry(c0, a, b);
-                c0 = BitSum.Sum(c0, a, b);
+                c0 = BitSum.Full(c0, a, b, out var carry);
                 Ripple(carry, ref c1, ref c2, ref c3, ref c4, ref c5, ref c6, ref c7, bits);
             }
 
