@@ -7,10 +7,10 @@ namespace ConvSharp.Binary;
 /// <summary>
 /// Sums of selected 256-bit vectors, lane by lane, kept bit-sliced: level b holds bit b of all 256 lane counts. The vectors
 /// are added 32 at a time by Harley–Seal's carry-save tree (Harley and Seal; Muła, Kurz and Lemire 2018): a carry-save adder
-/// takes three vectors of weight w to one of weight w and one of 2w in five bit operations (two with AVX-512's
-/// ternary logic, <see cref="BitSum"/>), so the running ones, twos,
-/// fours, eights (two sets, one per half of the 32) and sixteens absorb 32 vectors in 31 adders and pass one vector of
-/// weight 32 on to a ripple through the levels above. No shuffles, no shifts: every instruction is an AND, OR or XOR, which every vector port executes.
+/// takes three vectors of weight w to one of weight w and one of 2w in five bit operations (two with AVX-512's ternary
+/// logic, <see cref="BitSum"/>), so the running ones, twos, fours, eights (two sets, one per half of the 32) and sixteens
+/// absorb 32 vectors in 31 adders and pass one vector of weight 32 on to a ripple through the levels above. No shuffles,
+/// no shifts: every instruction is an AND, OR or XOR (or a ternary logic), which every vector port executes.
 /// </summary>
 internal static unsafe class CarrySaveCounters
 {

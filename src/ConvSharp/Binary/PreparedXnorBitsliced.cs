@@ -189,8 +189,8 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
 
             // Eight counter planes at most (≤ 255 taps), as locals so they stay in registers; planes past `bits` stay zero.
             // Taps arrive in pairs: a carry-save adder takes the ones plane and the pair to a new ones plane and one carry
-            // of weight two (five bit operations, two with AVX-512's ternary logic), which ripples up from the twos: Harley–Seal's first level, where a
-            // plain ripple from the ones would spend two more operations per tap.
+            // of weight two (five bit operations, two with AVX-512's ternary logic), which ripples up from the twos:
+            // Harley–Seal's first level, where a plain ripple from the ones would spend two more operations per tap.
             Vector256<ulong> c0 = default, c1 = default, c2 = default, c3 = default, c4 = default, c5 = default, c6 = default, c7 = default;
             int t = 0;
             for (; t + 2 <= taps.Count; t += 2)
