@@ -38,18 +38,18 @@ internal static class Program
         bool ownBuffers = Environment.GetEnvironmentVariable("SIDEBYSIDE_OWN_BUFFERS") == "1";   // B gets arrays of its own: how much addresses alone move a build
         foreach (var c in SideBySideCase.Defaults.Where(c => only is null || only.Split(',').Contains(c.Key)))
         {
-            if (!buffers.TryGetValue((c.Size, c.KernelSize), out var b))
+            if (!buffers.TryGetValue((c.Size, c.KernelSize), out var arrays))
             {
                 var random = new Random(1);
-                b = (Fill(new float[c.Size * c.Size], random), Fill(new float[c.KernelSize * c.KernelSize], random), new float[c.Size * c.Size]);
-                buffers[(c.Size, c.KernelSize)] = b;
+                arrays = (Fill(new float[c.Size * c.Size], random), Fill(new float[c.KernelSize * c.KernelSize], random), new float[c.Size * c.Size]);
+                buffers[(c.Size, c.KernelSize)] = arrays;
             }
 
-            var a = createA(c.Algorithm, c.Size, c.KernelSize, threads, b.Input, b.Kernel, b.Output);
-            if (ownBuffers) b = (Fill(new float[c.Size * c.Size], new Random(1)), b.Kernel, new float[c.Size * c.Size]);
-            var bb = createB(c.Algorithm, c.Size, c.KernelSize, threads, b.Input, b.Kernel, b.Output);
+            var callA = createA(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
+            if (ownBuffers) arrays = (Fill(new float[c.Size * c.Size], new Random(1)), arrays.Kernel, new float[c.Size * c.Size]);
+            var callB = createB(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
             var warm = Stopwatch.StartNew();
-            while (warm.Elapsed.TotalSeconds < 1.5) { a(); bb(); }   // both builds' code at its final tier
+            while (warm.Elapsed.TotalSeconds < 1.5) { callA(); callB(); }   // both builds' code at its final tier
 
             var timesA = new List<double>();
             var timesB = new List<double>();
@@ -58,8 +58,8 @@ internal static class Program
             {
                 // A then B, B then A: a drift within the round falls on both alike.
                 double ta, tb;
-                if (r % 2 == 0) { ta = Block(a); tb = Block(bb); }
-                else { tb = Block(bb); ta = Block(a); }
+                if (r % 2 == 0) { ta = Block(callA); tb = Block(callB); }
+                else { tb = Block(callB); ta = Block(callA); }
                 timesA.Add(ta);
                 timesB.Add(tb);
                 ratios.Add(tb / ta);
