@@ -41,6 +41,9 @@ public sealed record ExecutionContext
     /// <summary><see cref="ForceBackwardSweep"/> as <see cref="Execution.ConvolutionData.ForcedSweep"/> codes it: −1 to choose, 0 forward, 1 backward.</summary>
     internal int ForcedSweep => ForceBackwardSweep is { } backward ? (backward ? 1 : 0) : -1;
 
+    /// <summary>Test and benchmark hook: true runs parallel loops on the thread pool instead of the <see cref="Execution.BandTeam"/>.</summary>
+    internal bool ForceThreadPool { get; init; }
+
     /// <summary>Test hook: null lets <see cref="Borders.StagedRows.Worthwhile"/> choose; true or false stages rows wherever possible, or never.</summary>
     internal bool? ForceStaging { get; init; }
 

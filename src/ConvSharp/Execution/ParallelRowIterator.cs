@@ -4,9 +4,11 @@ using System.Threading.Tasks;
 namespace ConvSharp.Execution;
 
 /// <summary>
-/// Splits output rows into bands and runs a struct <see cref="IRowBandOperation"/> over them on the thread pool. Each band
-/// gets at least <see cref="MinimumWorkPerBand"/> multiply-adds (the context can lower it for tests) so small problems do
-/// not pay for threads, and a single band runs inline on the caller's thread.
+/// Splits output rows into bands and runs a struct <see cref="IRowBandOperation"/> over them on the <see cref="BandTeam"/>
+/// (or the thread pool when the team is busy). Each band gets at least <see cref="MinimumWorkPerBand"/> multiply-adds
+/// (the context can lower it for tests) so small problems do not pay for threads, and a single band runs inline on the
+/// caller's thread. A band's exception reaches the caller in an <see cref="AggregateException"/>, as from
+/// <see cref="Parallel.For(int, int, ParallelOptions, Action{int})"/>.
 /// </summary>
 internal static class ParallelRowIterator
 {
@@ -46,12 +48,21 @@ internal static class ParallelRowIterator
         rowsPerBand = (rowsPerBand + rowMultiple - 1) / rowMultiple * rowMultiple;
         bands = (rowCount + rowsPerBand - 1) / rowsPerBand;
         var runner = new BandRunner<TOperation>(operation, rowCount, rowsPerBand);
+        if (!context.ForceThreadPool && BandTeam.TryRun(runner, bands, degree, context.CancellationToken))
+        {
+            if (runner.Error is not null) throw new AggregateException(runner.Error);
+            context.CancellationToken.ThrowIfCancellationRequested();
+            return;
+        }
+
         Parallel.For(0, bands, new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = context.CancellationToken }, runner.Run);
     }
 
-    private sealed class BandRunner<TOperation>(TOperation operation, int rowCount, int rowsPerBand)
+    private sealed class BandRunner<TOperation>(TOperation operation, int rowCount, int rowsPerBand) : BandJob
         where TOperation : struct, IRowBandOperation
     {
+        protected override void RunBand(int band) => Run(band);
+
         public void Run(int band)
         {
             int start = band * rowsPerBand;
