@@ -9,7 +9,7 @@ namespace ConvSharp.Execution;
 /// threads instead of the thread pool's. Why: on two cores, a loop on the pool had two or three pool workers runnable
 /// beside the caller (the pool wakes idle workers that spin looking for work), so four threads shared two cores, and
 /// the per-call times spread widely (Simd 9×9 on 1024²: 90th percentile 1.5–2.0× the median); with one helper per
-/// core there are exactly as many runnable threads as cores (1.03–1.17×), and pw512's median fell by about 5 %
+/// core there are exactly as many runnable threads as cores (1.03–1.17×), and pw512's median fell by about 3 %
 /// (docs/benchmarks.md, issue #6, eighth session). A helper spins 20 µs after each loop, so the stages of one call find it
 /// awake, then sleeps: a longer spin held its core from a caller sharing it when another process kept the machine busy.
 /// One loop runs on the team at a time; a second, concurrent or nested loop finds it busy and goes to the thread pool.
