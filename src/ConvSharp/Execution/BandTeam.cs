@@ -36,10 +36,13 @@ internal static class BandTeam
         try
         {
             Helper[] helpers = _helpers ?? Start();
-            job.Arm(count, Math.Min(degree - 1, helpers.Length), cancellation);
+            int seats = Math.Min(degree - 1, helpers.Length);
+            job.Arm(count, seats, cancellation);
             Volatile.Write(ref _job, job);
             Interlocked.Increment(ref _generation);   // a full fence: a helper that then reads its state as sleeping is woken below
-            foreach (Helper helper in helpers) helper.Wake();
+
+            // Only as many helpers as the loop has seats are woken: on a many-core machine a two-thread loop wakes one.
+            for (int i = 0; i < seats; i++) helpers[i].Wake();
             job.Work();
             var spin = new SpinWait();
             while (!job.IsComplete) spin.SpinOnce(sleep1Threshold: -1);
