@@ -5,7 +5,7 @@ using System.Threading;
 namespace ConvSharp.Execution;
 
 /// <summary>
-/// A team of background threads, one per core besides the caller's, that run <see cref="BandJob"/>s: the parallel loops'
+/// A team of background threads, up to one per core besides the caller's, that run <see cref="BandJob"/>s: the parallel loops'
 /// threads instead of the thread pool's. Why: on two cores, a loop on the pool had two or three pool workers runnable
 /// beside the caller (the pool wakes idle workers that spin looking for work), so four threads shared two cores, and
 /// the per-call times spread widely (Simd 9×9 on 1024²: 90th percentile 1.5–2.0× the median); with one helper per
@@ -35,7 +35,7 @@ internal static class BandTeam
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
         try
         {
-            Helper[] helpers = _helpers ?? Start();
+            Helper[] helpers = Grow(Math.Min(degree - 1, Environment.ProcessorCount - 1));
             int seats = Math.Min(degree - 1, helpers.Length);
             job.Arm(count, seats, cancellation);
             Volatile.Write(ref _job, job);
@@ -56,18 +56,21 @@ internal static class BandTeam
         return true;
     }
 
-    private static Helper[] Start()
+    /// <summary>
+    /// The helpers, at least <paramref name="wanted"/> of them: started as loops first ask for them, so a process that only
+    /// runs two-thread loops holds one helper however many cores it has. Called only by the loop that holds the team.
+    /// </summary>
+    private static Helper[] Grow(int wanted)
     {
+        Helper[] helpers = _helpers ?? [];
+        if (helpers.Length >= wanted) return helpers;
         lock (Gate)
         {
-            if (_helpers is null)
-            {
-                var helpers = new Helper[Math.Max(0, Environment.ProcessorCount - 1)];
-                for (int i = 0; i < helpers.Length; i++) helpers[i] = new Helper(i);
-                _helpers = helpers;
-            }
-
-            return _helpers;
+            var grown = new Helper[wanted];
+            helpers.CopyTo(grown, 0);
+            for (int i = helpers.Length; i < wanted; i++) grown[i] = new Helper(i);
+            _helpers = grown;
+            return grown;
         }
     }
 
