@@ -19,7 +19,6 @@ internal static class BandTeam
     /// <summary>How long an idle helper watches for the next loop before it sleeps.</summary>
     private static readonly long SpinTicks = Stopwatch.Frequency / 50000;   // 20 µs
 
-    private static readonly Lock Gate = new();
     private static Helper[]? _helpers;
     private static int _busy;
     private static long _generation;
@@ -64,17 +63,16 @@ internal static class BandTeam
     {
         Helper[] helpers = _helpers ?? [];
         if (helpers.Length >= wanted) return helpers;
-        lock (Gate)
-        {
-            var grown = new Helper[wanted];
-            helpers.CopyTo(grown, 0);
-            for (int i = helpers.Length; i < wanted; i++) grown[i] = new Helper(i);
-            _helpers = grown;
-            return grown;
-        }
+
+        // No lock: only the loop that won _busy reads or replaces the array, and the helpers never touch it.
+        var grown = new Helper[wanted];
+        helpers.CopyTo(grown, 0);
+        for (int i = helpers.Length; i < wanted; i++) grown[i] = new Helper(i);
+        _helpers = grown;
+        return grown;
     }
 
-    /// <summary>One background thread: it spins while loops keep coming and sleeps on its event when they stop.</summary>
+    /// <summary>One background thread: it spins while loops keep coming and waits on its monitor when they stop.</summary>
     private sealed class Helper
     {
         private const int Running = 0, Sleeping = 1;

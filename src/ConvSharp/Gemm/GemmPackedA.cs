@@ -43,10 +43,11 @@ internal sealed unsafe class GemmPackedA
         fixed (float* source = a)
         fixed (float* target = data)
         {
+            int strips = GemmRowStrips.Count(m, mr);
             for (int p0 = 0; p0 < k; p0 += kcMax)
             {
                 int kc = Math.Min(kcMax, k - p0);
-                for (int i = 0; i < GemmRowStrips.Count(m, mr); i++)
+                for (int i = 0; i < strips; i++)
                 {
                     var (row, height) = GemmRowStrips.Strip(i, m, mr);
                     GemmPacking.PackA(source, k, 1, row, height, p0, kc, mr, target + ((long)p0 * padded) + ((long)i * mr * kc));

@@ -37,8 +37,6 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
     /// <summary>Floats each band needs: its chunk of B for one depth block (strips <see cref="GemmPacking.RowPackPitch"/> apart), and one MR × NR edge tile.</summary>
     public static long BandFloats(int kcMax, int stripsPerChunk) => (GemmPacking.RowPackPitch(kcMax, TKernel.Columns) * stripsPerChunk) + (TKernel.Rows * TKernel.Columns);
 
-
-
     /// <summary>
     /// Share <paramref name="share"/> of <paramref name="shares"/> of the next strip's rows [p0, p0 + kc) (its columns
     /// from <paramref name="column"/>, one micro-panel wide) fetched into L2, so the tile that packs it finds its rows

@@ -18,11 +18,7 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
     /// <summary>Packs the strip first, then runs it: the scalar tier gains nothing from fusing.</summary>
     public static void RunPacking(int kc, float* a, float* source, long ldb, float* packed, float* c, long ldc, float alpha, float beta)
     {
-        for (int p = 0; p < kc; p++)
-        {
-            for (int j = 0; j < 4; j++) packed[(p * 4) + j] = source[(p * ldb) + j];
-        }
-
+        GemmPacking.PackB(source, ldb, 1, 0, kc, 0, Columns, Columns, 0, 1, packed);
         RunRows(4, kc, a, packed, c, ldc, alpha, beta);
     }
 
