@@ -98,7 +98,6 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             ulong* counters = (ulong*)(scratch + (band * bandFloats));
             byte* agree = (byte*)(scratch + (band * bandFloats) + CounterFloats);
             var ring = new RowRing(owner, signs, input, scaled, inputPitch, scratch + (band * bandFloats) + CounterFloats + (words * 16L) + 8);
-            ulong** signRows = stackalloc ulong*[g.KernelHeight];
             ulong** tapRows = stackalloc ulong*[taps];
             long* tapBits = stackalloc long[taps];
             ulong* tapFlips = stackalloc ulong[taps];
@@ -108,55 +107,35 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
             float scale = (float)(owner.Alpha / taps);
             for (int y = start; y < end; y++)
             {
-                int rowsInside = 0;
+                // The row's taps as a flat list (sign row, bit offset, weight as a flip), outside rows left out under
+                // zero padding: built once, read by every word.
+                int rowsInside = 0, count = 0;
                 for (int i = 0; i < g.KernelHeight; i++)
                 {
                     long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
                     bool inside = r >= 0 && r < g.InputHeight;
                     if (inside) rowsInside++;
-                    signRows[i] = inside ? ring.Signs(r) : signs.Row(-1);
+                    if (zero && !inside) continue;
+                    ulong* row = inside ? ring.Signs(r) : signs.Row(-1);
+                    for (int j = 0; j < g.KernelWidth; j++, count++)
+                    {
+                        tapRows[count] = row;
+                        tapBits[count] = ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
+                        tapFlips[count] = weights[(i * g.KernelWidth) + j] ? 0 : ulong.MaxValue;
+                    }
                 }
 
+                var tapList = new TapList(tapRows, tapBits, tapFlips, count, zero ? signs.Valid : null);
                 int w = 0;
                 if (Vector256.IsHardwareAccelerated && Avx2.IsSupported)
                 {
-                    // The row's taps as a flat list (row, bit offset, flip), outside rows left out under zero padding.
-                    int count = 0;
-                    for (int i = 0; i < g.KernelHeight; i++)
-                    {
-                        long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
-                        if (zero && (r < 0 || r >= g.InputHeight)) continue;
-                        for (int j = 0; j < g.KernelWidth; j++, count++)
-                        {
-                            tapRows[count] = signRows[i];
-                            tapBits[count] = ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
-                            tapFlips[count] = weights[(i * g.KernelWidth) + j] ? 0 : ulong.MaxValue;
-                        }
-                    }
-
-                    var taps4 = new TapList(tapRows, tapBits, tapFlips, count, zero ? signs.Valid : null);
-                    for (; w + 4 <= words; w += 4) Words4(w, in taps4, counters, agree);
+                    for (; w + 4 <= words; w += 4) Words4(w, in tapList, counters, agree);
                 }
 
                 for (; w < words; w++)
                 {
                     new Span<ulong>(counters, bits).Clear();
-                    for (int i = 0; i < g.KernelHeight; i++)
-                    {
-                        long r = ((long)y * g.Stride.Y) + ((long)i * g.Dilation.Y) - g.Anchor.Y;
-                        bool inside = r >= 0 && r < g.InputHeight;
-                        if (zero && !inside) continue;
-                        ulong* row = signRows[i];
-                        for (int j = 0; j < g.KernelWidth; j++)
-                        {
-                            long bit = (64L * w) + ((long)j * g.Dilation.X) - g.Anchor.X - owner._firstColumn;
-                            ulong s = SignRows.Extract(row, bit);
-                            ulong agreement = weights[(i * g.KernelWidth) + j] ? s : ~s;
-                            if (zero) agreement &= SignRows.Extract(signs.Valid, bit);
-                            BitSlicedCounters.Add(counters, bits, agreement);
-                        }
-                    }
-
+                    for (int t = 0; t < count; t++) BitSlicedCounters.Add(counters, bits, tapList.Word(t, 64L * w));
                     BitSlicedCounters.Unslice(counters, bits, agree + (64L * w));
                 }
 
@@ -324,10 +303,18 @@ internal sealed unsafe class PreparedXnorBitsliced : PreparedBinaryConvolution
         }
     }
 
-    /// <summary>One output row's taps for <see cref="XnorRowBands"/>' four-word step: per tap its sign row, its bit offset from the output word, and the weight as an XOR mask (zero for +1, all ones for −1); with zero padding, the mask of columns inside the image.</summary>
+    /// <summary>One output row's taps for <see cref="XnorRowBands"/>' word steps: per tap its sign row, its bit offset from the output word, and the weight as an XOR mask (zero for +1, all ones for −1); with zero padding, the mask of columns inside the image.</summary>
     private readonly struct TapList(ulong** rows, long* bits, ulong* flips, int count, ulong* valid)
     {
         public int Count { get; } = count;
+
+        /// <summary>Tap <paramref name="t"/>'s agreements for the 64 outputs from bit <paramref name="first"/>.</summary>
+        public ulong Word(int t, long first)
+        {
+            long bit = first + bits[t];
+            ulong word = SignRows.Extract(rows[t], bit) ^ flips[t];
+            return valid == null ? word : word & SignRows.Extract(valid, bit);
+        }
 
         /// <summary>Tap <paramref name="t"/>'s agreement plane for the four words from bit <paramref name="first"/>.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
