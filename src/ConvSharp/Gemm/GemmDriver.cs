@@ -96,12 +96,13 @@ internal static unsafe class GemmDriver
     /// <summary>
     /// The product with A packed in advance by <see cref="GemmPackedA.Pack"/> (on this process's tier); <paramref name="o"/>'s
     /// A is not read. Tasks are chunks of C's columns, each packing its own B: one fork per call. The bits are those of
-    /// <see cref="Run"/>: the same micro-kernel over the same depth blocks.
+    /// <see cref="Run"/> (the same micro-kernel over the same depth blocks) except for K between KC and 2·KC, which A's
+    /// packing keeps in one block (<see cref="GemmBlocking.PackedADepth"/>): there each element is one chain over all of K.
     /// </summary>
     public static void RunPackedA(in GemmOperands o, GemmPackedA a, ExecutionContext context)
     {
         ArgumentNullException.ThrowIfNull(a);
-        if (a.M != o.M || a.K != o.K || (a.Rows, GemmBlocking.For(ActiveTile.Rows, ActiveTile.Columns).KC) != (ActiveTile.Rows, a.DepthBlock))
+        if (a.M != o.M || a.K != o.K || (a.Rows, GemmBlocking.PackedADepth(a.K, ActiveTile.Rows, ActiveTile.Columns)) != (ActiveTile.Rows, a.DepthBlock))
             throw new ArgumentException($"A was packed as {a.M} × {a.K} for MR {a.Rows}, KC {a.DepthBlock}; the product is {o.M} × {o.K} on MR {ActiveTile.Rows}.", nameof(a));
         if (Vector512.IsHardwareAccelerated) PackedA<VectorMicroKernel<Vector512Ops, Vector512<float>>>(in o, a, context);
         else if (Vector256.IsHardwareAccelerated) PackedA<VectorMicroKernel<Vector256Ops, Vector256<float>>>(in o, a, context);
@@ -117,7 +118,7 @@ internal static unsafe class GemmDriver
     {
         int mr = TKernel.Rows, nr = TKernel.Columns, threads = context.Threads;
         var blocks = GemmBlocking.For(mr, nr);
-        int kcMax = Math.Min(blocks.KC, o.K), strips = (o.N + nr - 1) / nr;
+        int kcMax = Math.Min(a.DepthBlock, o.K), strips = (o.N + nr - 1) / nr;
         // Chunks differ by at most one strip (49 strips on 2 threads: 8 chunks of 6 or 7, not 7 of 7, 4 against 3).
         int maxStrips = (int)Math.Max(1, PackedAChunkFloats / ((long)kcMax * nr));
         int chunks = Math.Max(Math.Clamp(4 * threads, 1, strips), (strips + maxStrips - 1) / maxStrips);

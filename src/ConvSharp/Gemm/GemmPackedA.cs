@@ -4,7 +4,7 @@ namespace ConvSharp.GemmKernels;
 
 /// <summary>
 /// A row-major M × K matrix packed once for the active tier's micro-kernel, every depth block at once: what a layer does
-/// with its weights in Prepare, so that no call packs them again. Depth block b (rows p0 = b·KC …) starts at
+/// with its weights in Prepare, so that no call packs them again. Depth block b (rows p0 = b·<see cref="DepthBlock"/> …) starts at
 /// <see cref="BlockOffset"/>(p0) and holds the strips of <see cref="GemmRowStrips"/>, each as <see cref="GemmPacking.PackA"/>
 /// lays it out (MR rows, those past the strip's height zero).
 /// </summary>
@@ -26,7 +26,7 @@ internal sealed unsafe class GemmPackedA
     /// <summary>MR of the tier it was packed for.</summary>
     public int Rows { get; }
 
-    /// <summary>KC of the tier it was packed for.</summary>
+    /// <summary>The depth of its blocks: <see cref="GemmBlocking.PackedADepth"/> for its K on the tier it was packed for.</summary>
     public int DepthBlock { get; }
 
     public float[] Data { get; }
@@ -38,7 +38,7 @@ internal sealed unsafe class GemmPackedA
         if (k < 1) ThrowHelper.OutOfRange(nameof(k), k, "1 or more.");
         if (a.Length < (long)m * k) ThrowHelper.Argument(nameof(a), $"a holds {a.Length} floats; m·k = {(long)m * k}.");
         var (mr, nr) = GemmDriver.ActiveTile;
-        int kcMax = GemmBlocking.For(mr, nr).KC, padded = (m + mr - 1) / mr * mr;
+        int kcMax = GemmBlocking.PackedADepth(k, mr, nr), padded = (m + mr - 1) / mr * mr;
         var data = new float[(long)padded * k];
         fixed (float* source = a)
         fixed (float* target = data)

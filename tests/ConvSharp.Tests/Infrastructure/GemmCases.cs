@@ -59,7 +59,7 @@ internal static class GemmCases
         var random = new Random(11);
         var (mr, nr) = GemmDriver.ActiveTile;
         int kc = GemmBlocking.For(mr, nr).KC;
-        int[] depths = [1, 7, kc - 1, kc, kc + 1, (2 * kc) + 3];
+        int[] depths = [1, 7, kc - 1, kc, kc + 1, 2 * kc, (2 * kc) + 1, (2 * kc) + 3];   // one depth block up to 2·kc (GemmBlocking.PackedADepth), then kc each
         for (int i = 0; i < 18; i++)
         {
             var (alpha, beta) = Scalars[i % Scalars.Length];
