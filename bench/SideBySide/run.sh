@@ -10,17 +10,21 @@ a=${1:?REV_A}; b=${2:?REV_B}; threads=${3:-2}; rounds=${4:-31}; cases=${5:-}
 tmp=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$tmp/wt_a" 2>/dev/null || true; git -C "$root" worktree remove --force "$tmp/wt_b" 2>/dev/null || true; git -C "$root" worktree prune; rm -rf "$tmp"' EXIT
 
+quiet() {   # runs a build, showing its output only when it fails
+  "$@" > "$tmp/build.log" 2>&1 || { cat "$tmp/build.log" >&2; exit 1; }
+}
+
 build() {   # build REV NAME: ConvSharp at REV, and the driver against it, into $tmp/NAME
   local rev=$1 name=$2 src
   if [ "$rev" = work ]; then src=$root; else git -C "$root" worktree add -q -f "$tmp/wt_$name" "$rev"; src=$tmp/wt_$name; fi
-  dotnet build "$src/src/ConvSharp/ConvSharp.csproj" -c Release -o "$tmp/lib_$name" -v q -nologo >/dev/null
-  dotnet build "$here/Driver/SideBySide.Driver.csproj" -c Release -o "$tmp/$name" -v q -nologo \
-    -p:ConvSharpDll="$tmp/lib_$name/ConvSharp.dll" --no-incremental >/dev/null
+  quiet dotnet build "$src/src/ConvSharp/ConvSharp.csproj" -c Release -o "$tmp/lib_$name" -v q -nologo
+  quiet dotnet build "$here/Driver/SideBySide.Driver.csproj" -c Release -o "$tmp/$name" -v q -nologo \
+    -p:ConvSharpDll="$tmp/lib_$name/ConvSharp.dll" --no-incremental
 }
 
 build "$a" a
 build "$b" b
-dotnet build "$here/Host/SideBySide.csproj" -c Release -o "$tmp/host" -v q -nologo >/dev/null
+quiet dotnet build "$here/Host/SideBySide.csproj" -c Release -o "$tmp/host" -v q -nologo
 dotnet "$tmp/host/SideBySide.dll" run "$tmp/a" "$tmp/b" "$threads" "$rounds" $cases > "$tmp/ab.tsv"
 dotnet "$tmp/host/SideBySide.dll" run "$tmp/b" "$tmp/a" "$threads" "$rounds" $cases > "$tmp/ba.tsv"
 echo "A = $a, B = $b, $threads thread(s), $rounds rounds of $((21)) calls each way"

@@ -34,15 +34,15 @@ internal static class Program
     {
         var createA = Load(folderA);
         var createB = Load(folderB);
-        var buffers = new Dictionary<(int, int), (float[] Input, float[] Kernel, float[] Output)>();
+        var buffers = new Dictionary<(int, int, double), (float[] Input, float[] Kernel, float[] Output)>();
         bool ownBuffers = Environment.GetEnvironmentVariable("SIDEBYSIDE_OWN_BUFFERS") == "1";   // B gets arrays of its own: how much addresses alone move a build
-        foreach (var c in SideBySideCase.Defaults.Where(c => only is null || only.Split(',').Contains(c.Key)))
+        foreach (var c in SideBySideCase.Select(only))
         {
-            if (!buffers.TryGetValue((c.Size, c.KernelSize), out var arrays))
+            if (!buffers.TryGetValue((c.Size, c.KernelSize, c.GaussianSigma), out var arrays))
             {
                 var random = new Random(1);
-                arrays = (Fill(new float[c.Size * c.Size], random), Fill(new float[c.KernelSize * c.KernelSize], random), new float[c.Size * c.Size]);
-                buffers[(c.Size, c.KernelSize)] = arrays;
+                arrays = (Fill(new float[c.Size * c.Size], random), c.Kernel(random), new float[c.Size * c.Size]);
+                buffers[(c.Size, c.KernelSize, c.GaussianSigma)] = arrays;
             }
 
             var callA = createA(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
