@@ -4,9 +4,9 @@ namespace ConvSharp.GemmKernels;
 
 /// <summary>
 /// A row-major M × K matrix packed once for the active tier's micro-kernel, every depth block at once: what a layer does
-/// with its weights in Prepare, so that no call packs them again. Depth block b (rows p0 = b·<see cref="DepthBlock"/> …) starts at
-/// <see cref="BlockOffset"/>(p0) and holds the strips of <see cref="GemmRowStrips"/>, each as <see cref="GemmPacking.PackA"/>
-/// lays it out (MR rows, those past the strip's height zero).
+/// with its weights in Prepare, so that no call packs them again. Depth block b (rows p0 = b·<see cref="DepthBlock"/> …)
+/// starts at <see cref="BlockOffset"/>(p0) and holds the strips of <see cref="GemmRowStrips"/>, each as
+/// <see cref="GemmPacking.PackA"/> lays it out (MR rows, those past the strip's height zero).
 /// </summary>
 internal sealed unsafe class GemmPackedA
 {

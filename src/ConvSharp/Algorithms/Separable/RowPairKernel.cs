@@ -32,10 +32,11 @@ internal static unsafe class RowPairKernel<TOps, TVector>
         int x = x0;
         if (data.DilationX == 1)
         {
-            // The next pair's input rows (two rows down), fetched into L2 line by line while this pair computes: each input row
-            // starts a new stream, and a 2048-float row crosses a page, where the hardware's own fetching stops. Measured on
-            // 2048² side by side against no fetch, two threads: gauss7 0.89 / 0.95, gauss15 0.93 / 0.93, gauss31 0.97 / 0.98
-            // (four rows down: 0.91, 0.94, 0.99; one thread, two rows down: 0.90, 0.96, 0.99). Past the image's last row the fetch lands nowhere (prefetches do not fault).
+            // The next pair's input rows (two rows down), fetched into L2 line by line while this pair computes: each
+            // input row starts a new stream, and a 2048-float row crosses a page, where the hardware's own fetching stops.
+            // Measured on 2048² side by side against no fetch, two threads: gauss7 0.89 / 0.95, gauss15 0.93 / 0.93,
+            // gauss31 0.97 / 0.98 (four rows down: 0.91, 0.94, 0.99; one thread, two rows down: 0.90, 0.96, 0.99). Past
+            // the image's last row the fetch lands nowhere (prefetches do not fault).
             long ahead = 2L * data.InputPitch;
             for (; x <= x1 - (4 * n); x += 4 * n)
             {
