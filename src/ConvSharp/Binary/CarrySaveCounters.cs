@@ -102,12 +102,8 @@ internal static unsafe class CarrySaveCounters
 
     /// <summary>a + b + carry bit by bit: the sum bit, and the carry out in <paramref name="carry"/>.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<ulong> Full(Vector256<ulong> a, Vector256<ulong> b, ref Vector256<ulong> carry)
-    {
-        var sum = BitSum.Full(a, b, carry, out var carryOut);
-        carry = carryOut;
-        return sum;
-    }
+    private static Vector256<ulong> Full(Vector256<ulong> a, Vector256<ulong> b, ref Vector256<ulong> carry) =>
+        BitSum.Full(a, b, carry, out carry);   // the carry in is passed by value, so the carry out may overwrite it
 
     /// <summary>target[j] = Σ_b bit j of levels[b] · 2^b, for the 256 lanes; at most 16 levels.</summary>
     public static void Unslice(Vector256<ulong>* levels, int width, int* target)

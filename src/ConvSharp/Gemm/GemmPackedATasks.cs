@@ -64,29 +64,30 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
         int mr = TKernel.Rows, nr = TKernel.Columns;
         float* packedB = _scratch + (band * _bandFloats);
         float* tile = packedB + (GemmPacking.RowPackPitch(_kcMax, nr) * _stripsPerChunk);
+        int total = (o.N + nr - 1) / nr, rowStrips = GemmRowStrips.Count(o.M, mr), stripsPerBlock = _mc / mr;
+
+        // A row-major B (NCHW activations): the first tile of each whole strip packs the strip as it multiplies
+        // (RunPacking), so no separate pass loads B; only a last, partial strip is packed ahead. Measured on pw512
+        // (128 × 512 × 784), alternating in one process with packing ahead (PackBRows, 8 % of one thread's profile):
+        // 0.98× on one thread, 0.94× on two. A transposed B is packed strip by strip ahead.
+        bool fused = o.BColumnStride == 1 && GemmRowStrips.Strip(0, o.M, mr).Height == mr;
+
+        // With one block of A's rows each strip packed on the fly serves its tiles one after another and never again, so
+        // those strips share one slot (a partial last strip, packed ahead, takes the next): the chunk's packed B then
+        // holds one strip of L2 beside A's whole block, not all of them. pw512, alternating in one process: 0.975–0.991×
+        // the time on one thread and two (six runs).
+        bool oneSlot = fused && rowStrips <= stripsPerBlock;
         for (int chunk = start; chunk < end; chunk++)
         {
             // Chunk c holds strips [c·S/chunks, (c + 1)·S/chunks): sizes differ by at most one, none above _stripsPerChunk.
-            int total = (o.N + nr - 1) / nr, first = (int)((long)chunk * total / _chunks), last = (int)((long)(chunk + 1) * total / _chunks);
+            int first = (int)((long)chunk * total / _chunks), last = (int)((long)(chunk + 1) * total / _chunks);
             int j0 = first * nr, nc = Math.Min(o.N - j0, (last - first) * nr), strips = last - first;
+            int whole = nc / nr, partialSlot = oneSlot ? Math.Min(whole, 1) : whole;
             for (int p0 = 0; p0 < o.K; p0 += _kcMax)
             {
                 int kc = Math.Min(_kcMax, o.K - p0);
                 float beta = p0 == 0 ? o.Beta : 1f;   // later depth blocks add to what the first wrote
                 long pitch = o.BColumnStride == 1 ? GemmPacking.RowPackPitch(kc, nr) : (long)kc * nr;
-                // A row-major B (NCHW activations): the first tile of each whole strip packs the strip as it multiplies
-                // (RunPacking), so no separate pass loads B; only a last, partial strip is packed ahead. Measured on pw512
-                // (128 × 512 × 784), alternating in one process with packing ahead (PackBRows, 8 % of one thread's
-                // profile): 0.98× on one thread, 0.94× on two. A transposed B is packed strip by strip ahead.
-                bool fused = o.BColumnStride == 1 && GemmRowStrips.Strip(0, o.M, mr).Height == mr;
-                int rowStrips = GemmRowStrips.Count(o.M, mr), stripsPerBlock = _mc / mr, whole = nc / nr;
-
-                // With one block of A's rows each strip packed on the fly serves its tiles one after another and never
-                // again, so those strips share one slot (a partial last strip, packed ahead, takes the next): the chunk's
-                // packed B then holds one strip of L2 beside A's whole block, not all of them. pw512, alternating in one
-                // process: 0.975–0.991× the time on one thread and two (six runs).
-                bool oneSlot = fused && rowStrips <= stripsPerBlock;
-                int partialSlot = oneSlot ? Math.Min(whole, 1) : whole;
                 if (fused)
                 {
                     if (whole < strips) GemmPacking.PackB(o.B, o.BRowStride, 1, p0, kc, j0 + (whole * nr), nc - (whole * nr), nr, 0, 1, packedB + (partialSlot * pitch));

@@ -51,10 +51,7 @@ internal static unsafe class ColumnBlockKernel<TOps, TVector>
             {
                 // The output lines a few steps ahead: their fetch for ownership then overlaps the FMAs instead of
                 // holding the stores. Past a row's end the fetch lands in the next row, or nowhere (prefetches do not fault).
-                Sse.Prefetch0(outputs[0] + x + OutputLead);
-                Sse.Prefetch0(outputs[1] + x + OutputLead);
-                Sse.Prefetch0(outputs[2] + x + OutputLead);
-                Sse.Prefetch0(outputs[3] + x + OutputLead);
+                for (int o = 0; o < Rows; o++) Sse.Prefetch0(outputs[o] + x + OutputLead);
             }
 
             Column(rows, rank, taps, kh, outputs, x);
