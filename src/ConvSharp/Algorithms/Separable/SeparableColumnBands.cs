@@ -26,5 +26,5 @@ internal readonly unsafe struct SeparableColumnBands<TKernel, TOps, TVector>(Con
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end) =>
         SeparableColumnTiles<StripRows, TKernel, TOps, TVector>.Run(
-            new StripRows(planes, planeFloats, _data.InputPitch), (float**)_data.BandScratch(band), in _data, rank, taps, strideY, dilationY, blocks, _kernel, start, end);
+            new StripRows(planes, planeFloats, _data.InputPitch), (float**)_data.BandScratch(band), in _data, rank, taps, strideY, dilationY, blocks, _kernel, start, end, SeparableColumnTiles<StripRows, TKernel, TOps, TVector>.StripTileWidth);
 }

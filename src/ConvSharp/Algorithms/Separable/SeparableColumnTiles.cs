@@ -19,8 +19,14 @@ internal static unsafe class SeparableColumnTiles<TRows, TKernel, TOps, TVector>
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
-    /// <summary>Output columns per tile: 256 floats (1 KiB) per row, so 15 rows of a 15-tap column kernel take 15 KiB of L1.</summary>
-    private const int TileWidth = 256;
+    /// <summary>
+    /// The strips' output columns per tile: 256 floats (1 KiB) per row, so 15 rows of a 15-tap column kernel take 15 KiB of
+    /// L1. The one-pass form sweeps whole rows instead (<see cref="WholeRows"/>).
+    /// </summary>
+    public const int StripTileWidth = 256;
+
+    /// <summary>No column tiles: each block sweeps the whole width.</summary>
+    public const int WholeRows = int.MaxValue;
 
     /// <summary>A last tile narrower than this joins the one before, so no tile is too narrow for full vectors.</summary>
     private const int MinimumTail = 64;
@@ -36,18 +42,20 @@ internal static unsafe class SeparableColumnTiles<TRows, TKernel, TOps, TVector>
     /// <param name="kernel">The one-row kernel.</param>
     /// <param name="y0">First output row.</param>
     /// <param name="y1">Output row past the last.</param>
+    /// <param name="tileWidth">Output columns per tile (<see cref="StripTileWidth"/> or <see cref="WholeRows"/>).</param>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static void Run(TRows rows, float** pointers, in ConvolutionData d, int rank, int taps, int strideY, int dilationY, bool blocks, TKernel kernel, int y0, int y1)
+    public static void Run(TRows rows, float** pointers, in ConvolutionData d, int rank, int taps, int strideY, int dilationY, bool blocks, TKernel kernel, int y0, int y1, int tileWidth)
     {
         int read = ColumnBlockKernel<TOps, TVector>.RowsRead(taps);
         float** blockRows = pointers + (rank * taps);
         float** outputs = blockRows + (rank * read);
 
-        // Column tiles: down one tile the kh rows an output row reads (kh · TileWidth floats) stay in L1 for the next
-        // output rows, which reuse kh − 1 of them; across the whole width they would be refetched from L2 every row.
+        // Column tiles (the strips'): down one tile the kh rows an output row reads (kh · tileWidth floats) stay in L1 for
+        // the next output rows, which reuse kh − 1 of them. The one-pass form's rows come from a ring in L2, where whole
+        // rows measured faster: long streams of rows read and written beat that reuse (WholeRows).
         for (int x0 = 0; x0 < d.OutputWidth;)
         {
-            int x1 = Math.Min(d.OutputWidth, x0 + TileWidth);
+            int x1 = (int)Math.Min(d.OutputWidth, (long)x0 + tileWidth);
             if (d.OutputWidth - x1 < MinimumTail) x1 = d.OutputWidth;
             int y = y0;
             if (blocks && strideY == 1 && dilationY == 1 && taps >= 3 && x1 - x0 >= 2 * TOps.Count)

@@ -10,15 +10,18 @@ namespace ConvSharp.Algorithms.Separable;
 /// <summary>
 /// Both passes of Separable over a band of output rows, a few rows at a time: the row pass computes the intermediate rows
 /// the step's outputs need into a ring per rank, then the column pass computes the step's output rows from the ring,
-/// in column tiles, four rows at a time (<see cref="ColumnBlockKernel{TOps, TVector}"/>).
+/// four rows at a time across the whole width (<see cref="ColumnBlockKernel{TOps, TVector}"/>).
 /// </summary>
 /// <remarks>
 /// Why: on 2048² both passes wait on memory, and the strips (<see cref="SeparableLayout"/>) write a 2 MiB intermediate,
 /// read it back from L3 and recompute kh − 1 halo rows per strip. The ring (kh − 1 + 8 rows of the output width per
 /// rank, 176 KiB at 15 taps on 2048²) stays in L2 and each intermediate row is computed once per band. Measured in one
 /// process against the strips, two threads, 2048²: gauss7 0.80 / 0.87, gauss15 0.88 / 1.01 / 0.97 / 0.96, gauss31
-/// 0.99 / 1.02 / 0.99 (one thread: gauss15 0.89, gauss7 0.87). Every sample is added in the strips' order, so the two
-/// forms agree bit for bit (tiles, which run the strips, equal the whole plane's region).
+/// 0.99 / 1.02 / 0.99 (one thread: gauss15 0.89, gauss7 0.87). The column pass sweeps whole rows rather than the strips'
+/// 256-column tiles: 0.94 / 0.93 / 0.93 the time of tiles on two threads (gauss7 / 15 / 31, side by side), 0.95 on one;
+/// 1024-column tiles gave 0.97–1.00, and rings of 256 or 512 columns swept down the band (so they stay in L1) 1.01–1.54×
+/// slower, their input rows read in short pieces. Every sample is added in the strips' order, so the two forms agree
+/// bit for bit (tiles, which run the strips, equal the whole plane's region).
 /// </remarks>
 internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionData rowPass, ConvolutionData columnPass, float* rowTaps, int rank, SeparableRing ring, BandStageTimes? times) : IRowBandOperation
     where TOps : IVectorOps<TVector>
@@ -46,7 +49,7 @@ internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionDat
             long t1 = times is null ? 0 : Stopwatch.GetTimestamp();
 
             SeparableColumnTiles<RingRows, SimdRowKernel<TOps, TVector>, TOps, TVector>.Run(
-                new RingRows(slice, ring), columnRows, in _columnPass, rank, kh, 1, 1, blocks: true, default, y, y + rows);
+                new RingRows(slice, ring), columnRows, in _columnPass, rank, kh, 1, 1, blocks: true, default, y, y + rows, SeparableColumnTiles<RingRows, SimdRowKernel<TOps, TVector>, TOps, TVector>.WholeRows);
 
             if (times is not null)
             {
