@@ -17,10 +17,14 @@ internal sealed record SideBySideCase(string Name, string Algorithm, int Size, i
         new("random9", "Simd", 1024, 9), new("random11", "Simd", 1024, 11),
     ];
 
-    /// <summary>The separable suite's Gaussians on 2048² through Separable: run only when named (<c>gauss15/Separable</c>, ...).</summary>
+    /// <summary>
+    /// The separable suite's Gaussians on 2048² through Separable, and gauss15 on 512² and 1024² (planes that stay in L2
+    /// or L3): run only when named (<c>gauss15/Separable</c>, <c>gauss15at512/Separable</c>, ...).
+    /// </summary>
     public static SideBySideCase[] Separable { get; } =
     [
         new("gauss7", "Separable", 2048, 7, 1.5), new("gauss15", "Separable", 2048, 15, 3), new("gauss31", "Separable", 2048, 31, 6),
+        new("gauss15at512", "Separable", 512, 15, 3), new("gauss15at1024", "Separable", 1024, 15, 3),
     ];
 
     /// <summary>The cases a run takes: <see cref="Defaults"/>, or those of every list named in <paramref name="only"/> (comma-separated keys).</summary>
