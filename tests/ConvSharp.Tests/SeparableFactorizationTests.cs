@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using ConvSharp.Algorithms.Separable;
+using ConvSharp.Tests.Infrastructure;
 using Xunit;
 
 namespace ConvSharp.Tests;
@@ -47,6 +48,19 @@ public class SeparableFactorizationTests
         Assert.Equal(1, factors.Rank);
         Assert.False(factors.Exact);
         Assert.True(factors.ResidualAbsSum <= KernelFactorization.RelativeTolerance * kernel.Sum(Math.Abs));
+    }
+
+    [Fact]
+    public void Mirrored_row_factors_are_flagged_for_the_folded_row_pass()
+    {
+        float[] g = [1, 4, 6, 4, 1];
+        Assert.Equal(1, KernelFactorization.Factorize(g.SelectMany(x => g.Select(y => x * y)).ToArray(), 5, 5, 3)!.MirroredRows);
+        float[] sobelX = [-1, 0, 1, -2, 0, 2, -1, 0, 1];
+        Assert.Equal(0, KernelFactorization.Factorize(sobelX, 3, 3, 3)!.MirroredRows);   // its row factor is odd, not mirrored
+        float[] sobelY = [-1, -2, -1, 0, 0, 0, 1, 2, 1];
+        Assert.Equal(1, KernelFactorization.Factorize(sobelY, 3, 3, 3)!.MirroredRows);   // its row factor is the smoothing [1 2 1]
+        var dog = TestData.Mirrored(TestData.LowRankFloats(15, 15, rank: 2, seed: 7), 15, 15);
+        Assert.Equal(3, KernelFactorization.Factorize(dog, 15, 15, 3)!.MirroredRows);
     }
 
     [Fact]

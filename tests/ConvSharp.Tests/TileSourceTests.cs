@@ -39,7 +39,20 @@ public class TileSourceTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public void A_tile_equals_its_region_of_the_whole_result(string algorithm, string text)
+    public void A_tile_equals_its_region_of_the_whole_result(string algorithm, string text) => CheckTiles(algorithm, text, mirrored: false);
+
+    /// <summary>
+    /// Separable with mirrored rows (a Gaussian's), on rows wide enough for the row pass's blocks: the folded block and
+    /// the folded edge kernel add in one order, so a tile, whose columns fall to the two differently, keeps the bits.
+    /// </summary>
+    [Theory]
+    [InlineData("h29w150_k7x7_same_reflect_s1_d1")]
+    [InlineData("h29w150_k15x15_same_constant0_s1_d1")]
+    [InlineData("h31w170_k15x15_same_wrap_a3x2_s1_d1")]
+    [InlineData("h40w180_k31x31_same_replicate_s1_d1")]
+    public void A_mirrored_separable_tile_equals_its_region_of_the_whole_result(string text) => CheckTiles("Separable", text, mirrored: true);
+
+    private static void CheckTiles(string algorithm, string text, bool mirrored)
     {
         var problem = Conv2DProblem.Parse(text);
         if (!Conv2D.FindAlgorithm(algorithm)!.Supports(problem, out _)) return;   // Stencil: strided and dilated cases go to Simd
@@ -47,9 +60,11 @@ public class TileSourceTests
         var kernel = algorithm == "Separable"
             ? TestData.LowRankFloats(problem.KernelHeight, problem.KernelWidth, rank: 2, text.Length + 1)
             : TestData.RandomFloats(problem.KernelHeight * problem.KernelWidth, text.Length + 1);
-        var plan = Conv2D.Plan(problem.InputHeight, problem.InputWidth, problem.KernelHeight, problem.KernelWidth, problem.ToOptions() with { Algorithm = algorithm, MaxWorkspaceBytes = 96 * 1024 });
+        if (mirrored) kernel = TestData.Mirrored(kernel, problem.KernelHeight, problem.KernelWidth);
+        var plan = Conv2D.Plan(problem.InputHeight, problem.InputWidth, problem.KernelHeight, problem.KernelWidth, problem.ToOptions() with { Algorithm = algorithm, MaxWorkspaceBytes = mirrored ? Conv2DOptions.DefaultMaxWorkspaceBytes : 96 * 1024 });
         using var whole = plan.Prepare(new ReadOnlyPlane2D(kernel, problem.KernelHeight, problem.KernelWidth));
-        // Small bands on three threads; Separable also gets a small workspace cap, so its strips are short.
+        // Small bands on three threads; Separable also gets a small workspace cap, so its strips are short (mirrored: the
+        // default cap, so the whole plane runs the one-pass form and the tiles the strips).
         var context = new ExecutionContext { MaxDegreeOfParallelism = 3, MinimumWorkPerBand = 1 };
         var expected = ConformanceCheck.Run(whole, input, 0, context, out _);
 

@@ -56,6 +56,12 @@ internal unsafe struct ConvolutionData
     public float* Scratch;
     public long ScratchPerBand;
 
+    /// <summary>
+    /// A 1 × kw kernel whose taps mirror (taps[j] = taps[kw − 1 − j]): Separable's row pass may then add each mirrored
+    /// pair of samples before one multiply (<see cref="Algorithms.Separable.MirroredTaps"/>). Other paths ignore it.
+    /// </summary>
+    public bool MirroredRow;
+
     /// <summary>−1: <see cref="StoreLoadAliasing"/> chooses each sweep's direction; 0 or 1: forward or backward, always (tests).</summary>
     public int ForcedSweep;
 

@@ -78,6 +78,13 @@ public static class ConformanceTable
             });
         }
 
+        // Wide kernels on rows wide enough for the row pass's four-vector blocks on every tier: 15 and 31 taps are the
+        // widths whose mirrored rows Separable folds on AVX2 and AVX-512 (7 on the Vector128 tier, above).
+        Add(23, 150, 15, 15, new Conv2DOptions { Border = Border.Constant(0) });
+        Add(29, 143, 15, 15, new Conv2DOptions { Border = Border.Reflect101, Kind = ConvolutionKind.Convolution }, extraPitch: 3);
+        Add(40, 160, 31, 31, new Conv2DOptions { Border = Border.Replicate });
+        Add(35, 170, 31, 31, new Conv2DOptions { Border = Border.Wrap, Size = OutputSize.Valid });
+
         // Edge cases.
         foreach (var size in Enum.GetValues<OutputSize>())
         foreach (var border in Borders)

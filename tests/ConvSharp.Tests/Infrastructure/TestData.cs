@@ -61,6 +61,21 @@ internal static class TestData
         return Array.ConvertAll(kernel, k => (float)k);
     }
 
+    /// <summary>
+    /// <paramref name="kernel"/> with each row's right half replaced by its left half mirrored (k[i][kw − 1 − j] = k[i][j]):
+    /// a rank-R kernel stays rank ≤ R, and its row factors mirror, as a Gaussian's do.
+    /// </summary>
+    public static float[] Mirrored(float[] kernel, int kh, int kw)
+    {
+        var mirrored = (float[])kernel.Clone();
+        for (int i = 0; i < kh; i++)
+        {
+            for (int j = 0; j < kw / 2; j++) mirrored[(i * kw) + kw - 1 - j] = mirrored[(i * kw) + j];
+        }
+
+        return mirrored;
+    }
+
     /// <summary>A plane of <paramref name="height"/> × <paramref name="width"/> with <paramref name="pitch"/> and NaN in the padding.</summary>
     public static float[] Pitched(float[] dense, int height, int width, int pitch)
     {

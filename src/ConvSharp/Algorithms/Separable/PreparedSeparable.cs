@@ -104,9 +104,9 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
                 };
 
                 long work = (long)Rank * (p.KernelHeight + p.KernelWidth) * p.OutputWidth;
-                if (Vector512.IsHardwareAccelerated) ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector512Ops, Vector512<float>>(rowPass, columnPass, rowTaps, Rank, ring, times));
-                else if (Vector256.IsHardwareAccelerated) ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector256Ops, Vector256<float>>(rowPass, columnPass, rowTaps, Rank, ring, times));
-                else ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector128Ops, Vector128<float>>(rowPass, columnPass, rowTaps, Rank, ring, times));
+                if (Vector512.IsHardwareAccelerated) ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector512Ops, Vector512<float>>(rowPass, columnPass, rowTaps, Rank, _factors.MirroredRows, ring, times));
+                else if (Vector256.IsHardwareAccelerated) ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector256Ops, Vector256<float>>(rowPass, columnPass, rowTaps, Rank, _factors.MirroredRows, ring, times));
+                else ParallelRowIterator.For(p.OutputHeight, work, context, 4, new SeparableRingBands<Vector128Ops, Vector128<float>>(rowPass, columnPass, rowTaps, Rank, _factors.MirroredRows, ring, times));
             }
         }
         finally
@@ -199,6 +199,7 @@ internal sealed unsafe class PreparedSeparable : PreparedConvolution, ITileExecu
                         for (int r = 0; r < Rank; r++)
                         {
                             rowPass.Kernel = rowTaps + (r * p.KernelWidth);
+                            rowPass.MirroredRow = (_factors.MirroredRows & (1 << r)) != 0;
                             rowPass.Output = planes + (r * planeFloats);
                             RunRows(in rowPass, context);
                         }

@@ -8,7 +8,8 @@ namespace ConvSharp.Algorithms.Separable;
 /// Separable's row pass for one row (kh = 1), its taps added in residue order: j = ρ, ρ + N, ρ + 2N, … for ρ = 0 … N − 1,
 /// N = <c>TOps.Count</c>. <see cref="RowPairKernel{TOps, TVector}"/> adds in the same order (which lets it load each
 /// input vector once for taps j and j + N), so every sample of the row pass has the same bits whichever kernel computed
-/// it: interior pairs, edge segments, a band's odd row, a tile.
+/// it: interior pairs, edge segments, a band's odd row, a tile. A mirrored row of 2N − 1 taps is folded instead
+/// (<see cref="MirroredTaps"/>), in its own order, the same in both kernels.
 /// </summary>
 internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
     where TOps : IVectorOps<TVector>
@@ -42,6 +43,18 @@ internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
         long dx = data.DilationX;
         float* taps = data.Kernel;
         float sum = 0f;
+        if (MirroredTaps.Folds(data.MirroredRow, kw, n))
+        {
+            int half = kw / 2;
+            for (int i = 0; i < half; i++)
+            {
+                int j = MirroredTaps.Pair(i, half);
+                sum = float.MultiplyAddEstimate(p[j * dx] + p[(kw - 1 - j) * dx], taps[j], sum);
+            }
+
+            return (kw & 1) != 0 ? float.MultiplyAddEstimate(p[half * dx], taps[half], sum) : sum;
+        }
+
         for (int r = 0; r < n && r < kw; r++)
         {
             for (int j = r; j < kw; j += n) sum = float.MultiplyAddEstimate(p[j * dx], taps[j], sum);
@@ -57,6 +70,18 @@ internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
         long dx = data.DilationX;
         float* taps = data.Kernel;
         TVector acc = TOps.Zero;
+        if (MirroredTaps.Folds(data.MirroredRow, kw, n))
+        {
+            int half = kw / 2;
+            for (int i = 0; i < half; i++)
+            {
+                int j = MirroredTaps.Pair(i, half);
+                acc = TOps.MultiplyAdd(TOps.Add(TOps.Load(p + (j * dx)), TOps.Load(p + ((kw - 1 - j) * dx))), TOps.Broadcast(taps[j]), acc);
+            }
+
+            return (kw & 1) != 0 ? TOps.MultiplyAdd(TOps.Load(p + (half * dx)), TOps.Broadcast(taps[half]), acc) : acc;
+        }
+
         for (int r = 0; r < n && r < kw; r++)
         {
             for (int j = r; j < kw; j += n) acc = TOps.MultiplyAdd(TOps.Load(p + (j * dx)), TOps.Broadcast(taps[j]), acc);
@@ -72,16 +97,43 @@ internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
         long dx = data.DilationX;
         float* taps = data.Kernel;
         TVector a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero;
-        for (int r = 0; r < n && r < kw; r++)
+        if (MirroredTaps.Folds(data.MirroredRow, kw, n))
         {
-            for (int j = r; j < kw; j += n)
+            int half = kw / 2;
+            for (int i = 0; i < half; i++)
             {
+                int j = MirroredTaps.Pair(i, half);
                 TVector w = TOps.Broadcast(taps[j]);
-                float* q = p + (j * dx);
+                float* q = p + (j * dx), m = p + ((kw - 1 - j) * dx);
+                a0 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q), TOps.Load(m)), w, a0);
+                a1 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + n), TOps.Load(m + n)), w, a1);
+                a2 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (2 * n)), TOps.Load(m + (2 * n))), w, a2);
+                a3 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (3 * n)), TOps.Load(m + (3 * n))), w, a3);
+            }
+
+            if ((kw & 1) != 0)
+            {
+                TVector w = TOps.Broadcast(taps[half]);
+                float* q = p + (half * dx);
                 a0 = TOps.MultiplyAdd(TOps.Load(q), w, a0);
                 a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
                 a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
                 a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
+            }
+        }
+        else
+        {
+            for (int r = 0; r < n && r < kw; r++)
+            {
+                for (int j = r; j < kw; j += n)
+                {
+                    TVector w = TOps.Broadcast(taps[j]);
+                    float* q = p + (j * dx);
+                    a0 = TOps.MultiplyAdd(TOps.Load(q), w, a0);
+                    a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
+                    a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
+                    a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
+                }
             }
         }
 

@@ -13,6 +13,10 @@ internal sealed class SeparableFactors
         ResidualAbsSum = residualAbsSum;
         FactorAbsSum = factorAbsSum;
         Exact = exact;
+        for (int r = 0; r < rows.Length; r++)
+        {
+            if (IsMirrored(rows[r])) MirroredRows |= 1 << r;
+        }
     }
 
     public int Rank => Columns.Length;
@@ -34,4 +38,17 @@ internal sealed class SeparableFactors
     /// every partial sum of both passes is an exactly representable integer, and the result equals Reference bit for bit.
     /// </summary>
     public bool Exact { get; }
+
+    /// <summary>Bit r set where v_r mirrors (v[j] = v[kw − 1 − j] exactly, as a Gaussian's or a binomial's does).</summary>
+    public int MirroredRows { get; }
+
+    private static bool IsMirrored(float[] taps)
+    {
+        for (int j = 0, k = taps.Length - 1; j < k; j++, k--)
+        {
+            if (taps[j] != taps[k]) return false;
+        }
+
+        return true;
+    }
 }

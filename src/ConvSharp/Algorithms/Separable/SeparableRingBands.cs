@@ -23,7 +23,7 @@ namespace ConvSharp.Algorithms.Separable;
 /// slower, their input rows read in short pieces. Every sample is added in the strips' order, so the two forms agree
 /// bit for bit (tiles, which run the strips, equal the whole plane's region).
 /// </remarks>
-internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionData rowPass, ConvolutionData columnPass, float* rowTaps, int rank, SeparableRing ring, BandStageTimes? times) : IRowBandOperation
+internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionData rowPass, ConvolutionData columnPass, float* rowTaps, int rank, int mirroredRows, SeparableRing ring, BandStageTimes? times) : IRowBandOperation
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
@@ -77,6 +77,7 @@ internal readonly unsafe struct SeparableRingBands<TOps, TVector>(ConvolutionDat
         for (int r = 0; r < rank; r++)
         {
             d.Kernel = rowTaps + (r * d.KernelWidth);
+            d.MirroredRow = (mirroredRows & (1 << r)) != 0;
             for (int t = first; t < last; t += 2) pass.Run(in d, t, rows.Row(r, t), t + 1 < last ? rows.Row(r, t + 1) : null);
         }
     }
