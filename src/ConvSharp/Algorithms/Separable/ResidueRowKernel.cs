@@ -111,32 +111,35 @@ internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
                 a3 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (3 * n)), TOps.Load(m + (3 * n))), w, a3);
             }
 
-            if ((kw & 1) != 0)
-            {
-                TVector w = TOps.Broadcast(taps[half]);
-                float* q = p + (half * dx);
-                a0 = TOps.MultiplyAdd(TOps.Load(q), w, a0);
-                a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
-                a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
-                a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
-            }
+            if ((kw & 1) != 0) OneTap(p + (half * dx), TOps.Broadcast(taps[half]), ref a0, ref a1, ref a2, ref a3);
         }
         else
         {
             for (int r = 0; r < n && r < kw; r++)
             {
-                for (int j = r; j < kw; j += n)
-                {
-                    TVector w = TOps.Broadcast(taps[j]);
-                    float* q = p + (j * dx);
-                    a0 = TOps.MultiplyAdd(TOps.Load(q), w, a0);
-                    a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
-                    a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
-                    a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
-                }
+                for (int j = r; j < kw; j += n) OneTap(p + (j * dx), TOps.Broadcast(taps[j]), ref a0, ref a1, ref a2, ref a3);
             }
         }
 
+        Store(dst, a0, a1, a2, a3);
+    }
+
+    /// <summary>One tap <paramref name="w"/> times the four vectors from <paramref name="q"/>, into the four accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void OneTap(float* q, TVector w, ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3)
+    {
+        int n = TOps.Count;
+        a0 = TOps.MultiplyAdd(TOps.Load(q), w, a0);
+        a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
+        a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
+        a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
+    }
+
+    /// <summary>Four vectors to <paramref name="dst"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void Store(float* dst, TVector a0, TVector a1, TVector a2, TVector a3)
+    {
+        int n = TOps.Count;
         TOps.Store(dst, a0);
         TOps.Store(dst + n, a1);
         TOps.Store(dst + (2 * n), a2);

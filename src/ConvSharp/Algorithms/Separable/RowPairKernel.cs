@@ -98,22 +98,13 @@ internal static unsafe class RowPairKernel<TOps, TVector>
             {
                 // The residue's last tap alone.
                 TVector w = TOps.Broadcast(taps[j]);
-                float* qa = pa + j, qb = pb + j;
-                a0 = TOps.MultiplyAdd(TOps.Load(qa), w, a0); b0 = TOps.MultiplyAdd(TOps.Load(qb), w, b0);
-                a1 = TOps.MultiplyAdd(TOps.Load(qa + n), w, a1); b1 = TOps.MultiplyAdd(TOps.Load(qb + n), w, b1);
-                a2 = TOps.MultiplyAdd(TOps.Load(qa + (2 * n)), w, a2); b2 = TOps.MultiplyAdd(TOps.Load(qb + (2 * n)), w, b2);
-                a3 = TOps.MultiplyAdd(TOps.Load(qa + (3 * n)), w, a3); b3 = TOps.MultiplyAdd(TOps.Load(qb + (3 * n)), w, b3);
+                ResidueRowKernel<TOps, TVector>.OneTap(pa + j, w, ref a0, ref a1, ref a2, ref a3);
+                ResidueRowKernel<TOps, TVector>.OneTap(pb + j, w, ref b0, ref b1, ref b2, ref b3);
             }
         }
 
-        TOps.Store(dstA, a0);
-        TOps.Store(dstA + n, a1);
-        TOps.Store(dstA + (2 * n), a2);
-        TOps.Store(dstA + (3 * n), a3);
-        TOps.Store(dstB, b0);
-        TOps.Store(dstB + n, b1);
-        TOps.Store(dstB + (2 * n), b2);
-        TOps.Store(dstB + (3 * n), b3);
+        ResidueRowKernel<TOps, TVector>.Store(dstA, a0, a1, a2, a3);
+        ResidueRowKernel<TOps, TVector>.Store(dstB, b0, b1, b2, b3);
     }
 
     /// <summary>
@@ -146,20 +137,10 @@ internal static unsafe class RowPairKernel<TOps, TVector>
         }
 
         TVector c = TOps.Broadcast(taps[half]);
-        float* ca = pa + half, cb = pb + half;
-        a0 = TOps.MultiplyAdd(TOps.Load(ca), c, a0); b0 = TOps.MultiplyAdd(TOps.Load(cb), c, b0);
-        a1 = TOps.MultiplyAdd(TOps.Load(ca + n), c, a1); b1 = TOps.MultiplyAdd(TOps.Load(cb + n), c, b1);
-        a2 = TOps.MultiplyAdd(TOps.Load(ca + (2 * n)), c, a2); b2 = TOps.MultiplyAdd(TOps.Load(cb + (2 * n)), c, b2);
-        a3 = TOps.MultiplyAdd(TOps.Load(ca + (3 * n)), c, a3); b3 = TOps.MultiplyAdd(TOps.Load(cb + (3 * n)), c, b3);
-
-        TOps.Store(dstA, a0);
-        TOps.Store(dstA + n, a1);
-        TOps.Store(dstA + (2 * n), a2);
-        TOps.Store(dstA + (3 * n), a3);
-        TOps.Store(dstB, b0);
-        TOps.Store(dstB + n, b1);
-        TOps.Store(dstB + (2 * n), b2);
-        TOps.Store(dstB + (3 * n), b3);
+        ResidueRowKernel<TOps, TVector>.OneTap(pa + half, c, ref a0, ref a1, ref a2, ref a3);
+        ResidueRowKernel<TOps, TVector>.OneTap(pb + half, c, ref b0, ref b1, ref b2, ref b3);
+        ResidueRowKernel<TOps, TVector>.Store(dstA, a0, a1, a2, a3);
+        ResidueRowKernel<TOps, TVector>.Store(dstB, b0, b1, b2, b3);
     }
 
     /// <summary>Pairs j and q = h − 1 − j of one row's four vectors: pair j of vector k is L_j[k] + L_q[k + 1], pair q is L_q[k] + L_j[k + 1].</summary>
