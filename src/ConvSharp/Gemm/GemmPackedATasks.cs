@@ -101,7 +101,8 @@ internal readonly unsafe struct GemmPackedATasks<TKernel> : IRowBandOperation
                     for (int s = 0; s < strips; s++)
                     {
                         int columns = Math.Min(nr, nc - (s * nr));
-                        float* b = packedB + ((!oneSlot ? s : s < whole ? 0 : partialSlot) * pitch);
+                        int slot = !oneSlot ? s : s < whole ? 0 : partialSlot;   // one slot: the whole strips share 0
+                        float* b = packedB + (slot * pitch);
                         for (int i = i0; i < i1; i++)
                         {
                             var (row, height) = GemmRowStrips.Strip(i, o.M, mr);

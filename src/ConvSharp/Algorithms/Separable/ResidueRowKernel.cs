@@ -103,12 +103,7 @@ internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
             for (int i = 0; i < half; i++)
             {
                 int j = MirroredTaps.Pair(i, half);
-                TVector w = TOps.Broadcast(taps[j]);
-                float* q = p + (j * dx), m = p + ((kw - 1 - j) * dx);
-                a0 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q), TOps.Load(m)), w, a0);
-                a1 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + n), TOps.Load(m + n)), w, a1);
-                a2 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (2 * n)), TOps.Load(m + (2 * n))), w, a2);
-                a3 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (3 * n)), TOps.Load(m + (3 * n))), w, a3);
+                OnePair(p + (j * dx), p + ((kw - 1 - j) * dx), TOps.Broadcast(taps[j]), ref a0, ref a1, ref a2, ref a3);
             }
 
             if ((kw & 1) != 0) OneTap(p + (half * dx), TOps.Broadcast(taps[half]), ref a0, ref a1, ref a2, ref a3);
@@ -133,6 +128,17 @@ internal unsafe struct ResidueRowKernel<TOps, TVector> : IRowKernel
         a1 = TOps.MultiplyAdd(TOps.Load(q + n), w, a1);
         a2 = TOps.MultiplyAdd(TOps.Load(q + (2 * n)), w, a2);
         a3 = TOps.MultiplyAdd(TOps.Load(q + (3 * n)), w, a3);
+    }
+
+    /// <summary>A mirrored pair: (the four vectors from <paramref name="q"/> + those from <paramref name="m"/>) × <paramref name="w"/>, into the four accumulators.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void OnePair(float* q, float* m, TVector w, ref TVector a0, ref TVector a1, ref TVector a2, ref TVector a3)
+    {
+        int n = TOps.Count;
+        a0 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q), TOps.Load(m)), w, a0);
+        a1 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + n), TOps.Load(m + n)), w, a1);
+        a2 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (2 * n)), TOps.Load(m + (2 * n))), w, a2);
+        a3 = TOps.MultiplyAdd(TOps.Add(TOps.Load(q + (3 * n)), TOps.Load(m + (3 * n))), w, a3);
     }
 
     /// <summary>Four vectors to <paramref name="dst"/>.</summary>
