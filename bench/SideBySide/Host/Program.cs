@@ -38,16 +38,30 @@ internal static class Program
         bool ownBuffers = Environment.GetEnvironmentVariable("SIDEBYSIDE_OWN_BUFFERS") == "1";   // B gets arrays of its own: how much addresses alone move a build
         foreach (var c in SideBySideCase.Select(only))
         {
-            if (!buffers.TryGetValue((c.Size, c.KernelSize, c.GaussianSigma), out var arrays))
+            Func<double> callA, callB;
+            if (c.Layer is { } shape)
             {
+                // A layer: its own seeded tensors (the same for both builds), weights in [0, 1) as the layers suite's.
                 var random = new Random(1);
-                arrays = (Fill(new float[c.Size * c.Size], random), c.Kernel(random), new float[c.Size * c.Size]);
-                buffers[(c.Size, c.KernelSize, c.GaussianSigma)] = arrays;
+                float[] input = Fill(new float[shape.InputLength], random), weights = Fill(new float[shape.WeightLength], random), output = new float[shape.OutputLength];
+                callA = LayerCall(folderA, c, shape, threads, input, weights, output);
+                if (ownBuffers) (input, output) = (Fill(new float[shape.InputLength], new Random(1)), new float[shape.OutputLength]);
+                callB = LayerCall(folderB, c, shape, threads, input, weights, output);
+            }
+            else
+            {
+                if (!buffers.TryGetValue((c.Size, c.KernelSize, c.GaussianSigma), out var arrays))
+                {
+                    var random = new Random(1);
+                    arrays = (Fill(new float[c.Size * c.Size], random), c.Kernel(random), new float[c.Size * c.Size]);
+                    buffers[(c.Size, c.KernelSize, c.GaussianSigma)] = arrays;
+                }
+
+                callA = createA(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
+                if (ownBuffers) arrays = (Fill(new float[c.Size * c.Size], new Random(1)), arrays.Kernel, new float[c.Size * c.Size]);
+                callB = createB(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
             }
 
-            var callA = createA(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
-            if (ownBuffers) arrays = (Fill(new float[c.Size * c.Size], new Random(1)), arrays.Kernel, new float[c.Size * c.Size]);
-            var callB = createB(c.Algorithm, c.Size, c.KernelSize, threads, arrays.Input, arrays.Kernel, arrays.Output);
             var warm = Stopwatch.StartNew();
             while (warm.Elapsed.TotalSeconds < 1.5) { callA(); callB(); }   // both builds' code at its final tier
 
@@ -104,9 +118,21 @@ internal static class Program
     {
         var context = new BuildLoadContext(Path.GetFullPath(folder));
         var driver = context.LoadFromAssemblyPath(Path.Combine(Path.GetFullPath(folder), "SideBySide.Driver.dll"));
+        Contexts[Path.GetFullPath(folder)] = driver;
         var create = driver.GetType("ConvSharp.SideBySide.ConvolutionDriver")!.GetMethod("Create")!;
         return (algorithm, n, k, threads, input, kernel, output) => (Func<double>)create.Invoke(null, [algorithm, n, k, threads, input, kernel, output])!;
     }
+
+    /// <summary>The layer timer of the build in <paramref name="folder"/> (its driver built with the layer).</summary>
+    private static Func<double> LayerCall(string folder, SideBySideCase c, LayerShape shape, int threads, float[] input, float[] weights, float[] output)
+    {
+        var driver = Contexts[Path.GetFullPath(folder)];
+        var create = driver.GetType("ConvSharp.SideBySide.LayerDriver")?.GetMethod("Create")
+            ?? throw new InvalidOperationException($"{folder}: the driver was built without the layer; run.sh builds it with -p:WithLayers=true when a layer case is named.");
+        return (Func<double>)create.Invoke(null, [c.Algorithm, shape.Batch, shape.Channels, shape.Size, shape.Outputs, shape.Kernel, shape.Padding, shape.Groups, shape.ChannelsLast, threads, input, weights, output])!;
+    }
+
+    private static readonly Dictionary<string, System.Reflection.Assembly> Contexts = [];
 
     private static double Block(Func<double> call)
     {

@@ -4,8 +4,11 @@ using System.Linq;
 
 namespace ConvSharp.SideBySide;
 
-/// <summary>One problem the two builds run: an n × n image, a k × k kernel (seeded random, or a Gaussian of that σ), one algorithm.</summary>
-internal sealed record SideBySideCase(string Name, string Algorithm, int Size, int KernelSize, double GaussianSigma = 0)
+/// <summary>
+/// One problem the two builds run: an n × n image, a k × k kernel (seeded random, or a Gaussian of that σ), one
+/// algorithm; or, with <see cref="Layer"/>, a layer of that shape through one layer algorithm.
+/// </summary>
+internal sealed record SideBySideCase(string Name, string Algorithm, int Size, int KernelSize, double GaussianSigma = 0, LayerShape? Layer = null)
 {
     /// <summary>The seed and kernels suites' 1024² problems (3×3 to 11×11), and two small ones where a call's fixed cost shows.</summary>
     public static SideBySideCase[] Defaults { get; } =
@@ -27,9 +30,25 @@ internal sealed record SideBySideCase(string Name, string Algorithm, int Size, i
         new("gauss15at512", "Separable", 512, 15, 3), new("gauss15at1024", "Separable", 1024, 15, 3),
     ];
 
+    /// <summary>
+    /// The layers suite's dense and depthwise cases through the algorithm Auto takes for them, and pw512 channels-last
+    /// (<c>pw512nhwc/Pointwise</c>): run only when named, and the driver is then built with the layer.
+    /// </summary>
+    public static SideBySideCase[] Layers { get; } =
+    [
+        LayerCase("vgg64", "Winograd", new LayerShape(1, 64, 56, 64, 3, 1, 1)),
+        LayerCase("resnet256", "Winograd", new LayerShape(1, 256, 14, 256, 3, 1, 1)),
+        LayerCase("pw512", "Pointwise", new LayerShape(1, 512, 28, 128, 1, 0, 1)),
+        LayerCase("pw512nhwc", "Pointwise", new LayerShape(1, 512, 28, 128, 1, 0, 1, ChannelsLast: true)),
+        LayerCase("dw32", "Planes", new LayerShape(1, 32, 112, 32, 3, 1, 32)),
+        LayerCase("batch8", "Winograd", new LayerShape(8, 64, 56, 64, 3, 1, 1)),
+    ];
+
     /// <summary>The cases a run takes: <see cref="Defaults"/>, or those of every list named in <paramref name="only"/> (comma-separated keys).</summary>
     public static IEnumerable<SideBySideCase> Select(string? only) =>
-        only is null ? Defaults : Defaults.Concat(Separable).Where(c => only.Split(',').Contains(c.Key));
+        only is null ? Defaults : Defaults.Concat(Separable).Concat(Layers).Where(c => only.Split(',').Contains(c.Key));
+
+    private static SideBySideCase LayerCase(string name, string algorithm, LayerShape shape) => new(name, algorithm, shape.Size, shape.Kernel, Layer: shape);
 
     /// <summary>The kernel's k² weights: the Gaussian (unnormalised: the scale does not change the time) or seeded random ones.</summary>
     public float[] Kernel(Random random)
