@@ -34,6 +34,13 @@ public class GemmTests
         Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 
+    [Fact]
+    public void Products_with_b_packed_in_advance_and_a_in_place_match()
+    {
+        var failures = GemmCases.PackedBStridedA().Select(c => c.Check()).OfType<string>().ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
     [Theory]
     [InlineData(4)]
     [InlineData(6)]

@@ -185,6 +185,27 @@ public class LayerTests
     }
 
     [Theory]
+    [InlineData(1, 1, 1)]
+    [InlineData(3, 2, 3)]
+    public void Channels_last_pointwise_runs_natively_and_matches_the_reference(int batch, int groups, int threads)
+    {
+        // 7 × 5 pixels a batch (no whole six-row strips), 17 outputs a group (one column past a strip), 600 channels
+        // (two depth blocks of the product on every tier), a bias: every edge of the in-place product.
+        var random = new Random(5);
+        int c = 600 * groups, o = 17 * groups, h = 7, w = 5;
+        var options = new Conv2DLayerOptions { Groups = groups, Algorithm = "Pointwise", Layout = TensorLayout.Nhwc };
+        var problem = Conv2DLayerProblem.Create(batch, c, h, w, o, 1, 1, options, hasBias: true);
+        float[] input = Integers(random, problem.InputLength), weights = Integers(random, problem.WeightLength), bias = Integers(random, o);
+        var expected = LayerCases.ChannelsLast(Run(problem, options with { Algorithm = "Reference", Layout = TensorLayout.Nchw }, weights, bias, input, 1), batch, o);
+        var profiler = new StageProfiler();
+        var layer = new Conv2DLayer(weights, o, 1, 1, bias, options);
+        var actual = layer.Forward(LayerCases.ChannelsLast(input, batch, c), batch, h, w, new ExecutionContext { MaxDegreeOfParallelism = threads, MinimumWorkPerBand = 1, Profiler = profiler });
+        Assert.Equal(expected, actual);
+        Assert.DoesNotContain(profiler.Stages, s => s.Stage == "reorder");
+        Assert.Contains(profiler.Stages, s => s.Stage == "gemm");
+    }
+
+    [Theory]
     [InlineData(5, 2, 3, 3, 1, 1)]   // ⌈5/2⌉ = 3 rows: 2 rows of padding, split evenly
     [InlineData(6, 2, 3, 3, 0, 1)]   // 1 row: the odd row goes below, as TensorFlow does
     [InlineData(7, 1, 4, 7, 1, 2)]   // even kernel at stride 1: 3 rows of padding, 1 above and 2 below

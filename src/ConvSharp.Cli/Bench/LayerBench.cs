@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using ConvSharp.Layers;
 
 namespace ConvSharp.Cli.Bench;
@@ -42,6 +43,56 @@ public static class LayerBench
         var (error, verified) = Verify(benchCase, input, weights, output);
         string algorithm = layer.AlgorithmFor(problem.Batch, problem.InputHeight, problem.InputWidth).Name;
         return new SuiteRow(benchCase, $"Conv2DLayer (Auto: {algorithm})", false, "dotnet", timing, error, verified);
+    }
+
+    /// <summary>Our NCHW row (<see cref="RunOurs"/>), then the channels-last row where there is one (<see cref="RunOursChannelsLast"/>).</summary>
+    public static IReadOnlyList<SuiteRow> RunOursInEachLayout(LayerBenchCase benchCase, float[] input, float[] weights, int threads, double maxSeconds)
+    {
+        var rows = new List<SuiteRow> { RunOurs(benchCase, input, weights, threads, maxSeconds) };
+        if (RunOursChannelsLast(benchCase, input, weights, threads, maxSeconds) is { } channelsLast) rows.Add(channelsLast);
+        return rows;
+    }
+
+    /// <summary>
+    /// The same layer on the same tensors channels-last (N × H × W × C in, N × H' × W' × O out), timed the same way, where
+    /// Auto's algorithm runs channels-last natively (torch's <c>channels_last</c> row is its counterpart); null elsewhere,
+    /// where the layer would only reorder around the NCHW row's algorithm. Verified on its output turned back to NCHW.
+    /// </summary>
+    public static SuiteRow? RunOursChannelsLast(LayerBenchCase benchCase, float[] input, float[] weights, int threads, double maxSeconds)
+    {
+        ArgumentNullException.ThrowIfNull(benchCase);
+        ArgumentNullException.ThrowIfNull(input);
+        var problem = benchCase.Problem;
+        var layer = new Conv2DLayer(weights, problem.OutputChannels, problem.KernelHeight, problem.KernelWidth, options: benchCase.Options with { Layout = TensorLayout.Nhwc });
+        var algorithm = layer.AlgorithmFor(problem.Batch, problem.InputHeight, problem.InputWidth);
+        if (!algorithm.RunsChannelsLast) return null;
+        var channelsLast = Transpose(input, problem.Batch, problem.InputChannels, problem.InputHeight * problem.InputWidth, toLast: true);
+        var output = new float[problem.OutputLength];
+        var context = new ExecutionContext { MaxDegreeOfParallelism = threads };
+        var timing = Timing.Measure(() => layer.Forward(channelsLast, problem.Batch, problem.InputHeight, problem.InputWidth, output, context), maxSeconds: maxSeconds);
+        var nchw = Transpose(output, problem.Batch, problem.OutputChannels, problem.OutputHeight * problem.OutputWidth, toLast: false);
+        var (error, verified) = Verify(benchCase, input, weights, nchw);
+        return new SuiteRow(benchCase, $"Conv2DLayer NHWC (Auto: {algorithm.Name})", false, "dotnet", timing, error, verified);
+    }
+
+    /// <summary>N × C × P to N × P × C (<paramref name="toLast"/>), or back.</summary>
+    private static float[] Transpose(float[] data, int batch, int channels, int pixels, bool toLast)
+    {
+        var result = new float[data.Length];
+        for (int n = 0; n < batch; n++)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                for (int p = 0; p < pixels; p++)
+                {
+                    long first = (((long)n * channels) + c) * pixels + p, last = (((long)n * pixels) + p) * channels + c;
+                    if (toLast) result[last] = data[first];
+                    else result[first] = data[last];
+                }
+            }
+        }
+
+        return result;
     }
 
     /// <summary>

@@ -128,8 +128,9 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
     }
 
     /// <summary>
-    /// <c>--suite layers</c>: the Conv2D layer (Auto) on each case, and torch's conv2d in NCHW and channels_last in a
-    /// Python process on the same tensors; every row verified at sampled outputs against the double-precision reference.
+    /// <c>--suite layers</c>: the Conv2D layer (Auto) on each case, NCHW and, where Auto's algorithm runs it natively,
+    /// channels-last; and torch's conv2d in NCHW and channels_last in a Python process on the same tensors; every row
+    /// verified at sampled outputs against the double-precision reference.
     /// </summary>
     private int RunLayerSuite(BenchSettings settings, int threads)
     {
@@ -137,7 +138,7 @@ public sealed class BenchCommand(CliEnvironment environment) : Command<BenchSett
         {
             var (input, weights) = LayerBench.Operands(benchCase);
             return new SuiteCaseRun(
-                () => [LayerBench.RunOurs(benchCase, input, weights, threads, settings.MaxSeconds)],
+                () => LayerBench.RunOursInEachLayout(benchCase, input, weights, threads, settings.MaxSeconds),
                 python => python.Layer(benchCase.Name, benchCase.Problem, input, weights, threads, settings.MaxSeconds),
                 output => LayerBench.Verify(benchCase, input, weights, output));
         });

@@ -140,6 +140,46 @@ internal static unsafe class GemmDriver
         }
     }
 
+    /// <summary>
+    /// The product with op(B) packed in advance by <see cref="GemmPackedB"/> (on this process's tier) and op(A) read in
+    /// place, its rows <see cref="GemmOperands.ARowStride"/> apart (column stride 1); <paramref name="o"/>'s B is not read.
+    /// Tasks are chunks of A's row strips: one fork per call, nothing packed. The bits are those of
+    /// <see cref="RunPackedA"/>'s micro-kernel: each element one chain over each depth block in order.
+    /// </summary>
+    public static void RunPackedBStridedA(in GemmOperands o, GemmPackedB b, ExecutionContext context)
+    {
+        ArgumentNullException.ThrowIfNull(b);
+        if (o.AColumnStride != 1) throw new ArgumentException($"A's column stride is {o.AColumnStride}; reading A in place needs 1.", nameof(o));
+        if (b.K != o.K || b.N != o.N || (b.Columns, GemmBlocking.PackedADepth(b.K, ActiveTile.Rows, ActiveTile.Columns)) != (ActiveTile.Columns, b.DepthBlock))
+            throw new ArgumentException($"B was packed as {b.K} × {b.N} for NR {b.Columns}, KC {b.DepthBlock}; the product is {o.K} × {o.N} on NR {ActiveTile.Columns}.", nameof(b));
+        if (Vector512.IsHardwareAccelerated) StridedA<VectorMicroKernel<Vector512Ops, Vector512<float>>>(in o, b, context);
+        else if (Vector256.IsHardwareAccelerated) StridedA<VectorMicroKernel<Vector256Ops, Vector256<float>>>(in o, b, context);
+        else if (Vector128.IsHardwareAccelerated) StridedA<VectorMicroKernel<Vector128Ops, Vector128<float>>>(in o, b, context);
+        else StridedA<ScalarMicroKernel>(in o, b, context);
+    }
+
+    private static void StridedA<TKernel>(in GemmOperands o, GemmPackedB b, ExecutionContext context)
+        where TKernel : struct, IGemmMicroKernel
+    {
+        int mr = TKernel.Rows, threads = context.Threads, kcMax = Math.Min(b.DepthBlock, o.K), strips = GemmRowStrips.Count(o.M, mr);
+        int chunks = Math.Clamp(4 * threads, 1, strips);
+        long bandFloats = GemmStridedATasks<TKernel>.BandFloats(kcMax);
+        float[] workspace = context.Workspace.Rent(bandFloats * ParallelRowIterator.MaxBands(threads));
+        try
+        {
+            fixed (float* packedB = b.Data)
+            fixed (float* scratch = workspace)
+            {
+                var tasks = new GemmStridedATasks<TKernel>(o, packedB, kcMax, b.PaddedN, chunks, scratch, bandFloats);
+                ParallelRowIterator.For(chunks, (long)o.N * o.K * ((strips + chunks - 1) / chunks) * mr, context, 1, tasks);
+            }
+        }
+        finally
+        {
+            Workspace.Return(workspace);
+        }
+    }
+
     /// <summary>The depth of one packed block of B on the active tier (what <see cref="PackedBOffset"/> lays blocks out by).</summary>
     public static int ActiveDepthBlock => GemmBlocking.For(ActiveTile.Rows, ActiveTile.Columns).KC;
 

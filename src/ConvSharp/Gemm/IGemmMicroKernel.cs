@@ -31,4 +31,11 @@ internal unsafe interface IGemmMicroKernel
     /// after it: the first tile of a strip pays no separate packing pass. Same bits as <see cref="Run"/>.
     /// </summary>
     static abstract void RunPacking(int kc, float* a, float* source, long ldb, float* packed, float* c, long ldc, float alpha, float beta);
+
+    /// <summary>
+    /// <see cref="Run"/> with A's <see cref="Rows"/> rows read in place, <paramref name="lda"/> apart (row r's element p at
+    /// <paramref name="a"/> + r·<paramref name="lda"/> + p), instead of from a packed micro-panel: where A's rows are
+    /// already contiguous runs of its depth, as a channels-last 1×1 layer's pixels are. Same bits as <see cref="Run"/>.
+    /// </summary>
+    static abstract void RunStridedA(int kc, float* a, long lda, float* b, float* c, long ldc, float alpha, float beta);
 }

@@ -22,6 +22,14 @@ internal readonly unsafe struct ScalarMicroKernel : IGemmMicroKernel
         RunRows(4, kc, a, packed, c, ldc, alpha, beta);
     }
 
+    /// <summary>Packs A's four rows first, then runs them: the scalar tier gains nothing from reading them in place.</summary>
+    public static void RunStridedA(int kc, float* a, long lda, float* b, float* c, long ldc, float alpha, float beta)
+    {
+        float* packed = stackalloc float[4 * kc];
+        GemmPacking.PackA(a, lda, 1, 0, 4, 0, kc, 4, packed);
+        RunRows(4, kc, packed, b, c, ldc, alpha, beta);
+    }
+
     /// <summary>The first <paramref name="rows"/> rows of the tile (all four from <see cref="Run"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void RunRows(int rows, int kc, float* a, float* b, float* c, long ldc, float alpha, float beta)

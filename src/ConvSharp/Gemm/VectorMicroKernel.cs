@@ -88,6 +88,39 @@ internal readonly unsafe struct VectorMicroKernel<TOps, TVector> : IGemmMicroKer
         Finish(c + (5 * ldc), n, c50, c51, al, be, beta);
     }
 
+    /// <summary>
+    /// <see cref="Run"/> with A's six rows read in place, <paramref name="lda"/> apart: six broadcasts from six row
+    /// pointers per k step instead of from one packed micro-panel. Each row is a contiguous run of kc floats, so the six
+    /// streams stay in L1 across the tiles of one row strip and no packing pass touches A.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void RunStridedA(int kc, float* a, long lda, float* b, float* c, long ldc, float alpha, float beta)
+    {
+        int n = TOps.Count;
+        float* a0 = a, a1 = a + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
+        TVector c00 = TOps.Zero, c01 = TOps.Zero, c10 = TOps.Zero, c11 = TOps.Zero, c20 = TOps.Zero, c21 = TOps.Zero;
+        TVector c30 = TOps.Zero, c31 = TOps.Zero, c40 = TOps.Zero, c41 = TOps.Zero, c50 = TOps.Zero, c51 = TOps.Zero;
+        for (int p = 0; p < kc; p++)
+        {
+            TVector b0 = TOps.Load(b), b1 = TOps.Load(b + n), x;
+            x = TOps.Broadcast(a0[p]); c00 = TOps.MultiplyAdd(x, b0, c00); c01 = TOps.MultiplyAdd(x, b1, c01);
+            x = TOps.Broadcast(a1[p]); c10 = TOps.MultiplyAdd(x, b0, c10); c11 = TOps.MultiplyAdd(x, b1, c11);
+            x = TOps.Broadcast(a2[p]); c20 = TOps.MultiplyAdd(x, b0, c20); c21 = TOps.MultiplyAdd(x, b1, c21);
+            x = TOps.Broadcast(a3[p]); c30 = TOps.MultiplyAdd(x, b0, c30); c31 = TOps.MultiplyAdd(x, b1, c31);
+            x = TOps.Broadcast(a4[p]); c40 = TOps.MultiplyAdd(x, b0, c40); c41 = TOps.MultiplyAdd(x, b1, c41);
+            x = TOps.Broadcast(a5[p]); c50 = TOps.MultiplyAdd(x, b0, c50); c51 = TOps.MultiplyAdd(x, b1, c51);
+            b += 2 * n;
+        }
+
+        TVector al = TOps.Broadcast(alpha), be = TOps.Broadcast(beta);
+        Finish(c, n, c00, c01, al, be, beta);
+        Finish(c + ldc, n, c10, c11, al, be, beta);
+        Finish(c + (2 * ldc), n, c20, c21, al, be, beta);
+        Finish(c + (3 * ldc), n, c30, c31, al, be, beta);
+        Finish(c + (4 * ldc), n, c40, c41, al, be, beta);
+        Finish(c + (5 * ldc), n, c50, c51, al, be, beta);
+    }
+
     /// <remarks>
     /// The rows are a run-time count: the tests on it repeat every k step but always go the same way, and a strip of at
     /// most four rows is bound by FMA latency (its two to eight chains), not by issue, so they cost nothing measurable.

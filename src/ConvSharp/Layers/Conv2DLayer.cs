@@ -106,7 +106,8 @@ public sealed class Conv2DLayer
         {
             bool supported = algorithm.Supports(problem, out string reason);
             string auto = supported && !AutoTakes(algorithm, problem, out string why) ? $"; Auto passes: {why}" : "";
-            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}{auto}");
+            string layout = supported && Options.Layout == TensorLayout.Nhwc ? algorithm.RunsChannelsLast ? "; runs NHWC natively" : "; NHWC reordered around it" : "";
+            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}{auto}{layout}");
         }
 
         return string.Join(Environment.NewLine, lines);
@@ -140,16 +141,16 @@ public sealed class Conv2DLayer
         {
             // A layer sees few shapes; one that sees many keeps the latest few preparations, not one per shape ever seen.
             if (_prepared.Count >= PreparedLimit) _prepared.Clear();
-            prepared = _prepared.GetOrAdd(problem, p => Choose(p).Prepare(p, _weights, _bias));
+            prepared = _prepared.GetOrAdd(problem, p => Prepare(Choose(p), p));
         }
 
-        if (Options.Layout == TensorLayout.Nchw)
+        if (prepared.Layout == Options.Layout)
         {
             prepared.Execute(input, output, context);
             return;
         }
 
-        // NHWC: reorder to NCHW and back around the same algorithms; the reorders are part of the call's time.
+        // NHWC on an algorithm that runs NCHW only: reorder to NCHW and back around it; the reorders are part of the call's time.
         float[] nchwIn = context.Workspace.Rent(problem.InputLength), nchwOut = context.Workspace.Rent(problem.OutputLength);
         try
         {
@@ -170,6 +171,10 @@ public sealed class Conv2DLayer
             Workspace.Return(nchwOut);
         }
     }
+
+    /// <summary>The algorithm's preparation for this layer's layout: channels-last natively where the algorithm can, else NCHW.</summary>
+    private PreparedLayer Prepare(LayerAlgorithm algorithm, Conv2DLayerProblem problem) =>
+        Options.Layout == TensorLayout.Nhwc && algorithm.RunsChannelsLast ? algorithm.PrepareChannelsLast(problem, _weights, _bias) : algorithm.Prepare(problem, _weights, _bias);
 
     private LayerAlgorithm Choose(Conv2DLayerProblem problem)
     {

@@ -43,6 +43,16 @@ public abstract class LayerAlgorithm
     /// <summary>Derives what the algorithm needs from the weights (O × C/groups × kh × kw) and bias (O, or empty).</summary>
     internal abstract PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias);
 
+    /// <summary>
+    /// Whether it runs channels-last (<see cref="TensorLayout.Nhwc"/>) tensors natively. Around the others a channels-last
+    /// layer reorders its input to NCHW and the output back, and the reorders are part of the call's time.
+    /// </summary>
+    public virtual bool RunsChannelsLast => false;
+
+    /// <summary>The preparation that runs channels-last natively (N × H × W × C into N × H' × W' × O), where <see cref="RunsChannelsLast"/>.</summary>
+    internal virtual PreparedLayer PrepareChannelsLast(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) =>
+        throw new NotSupportedException($"{Name} runs NCHW only.");
+
     /// <inheritdoc/>
     public override string ToString() => Name;
 }

@@ -26,6 +26,23 @@ internal static unsafe class LayerGemm
         GemmDriver.RunPackedA(in product, weights, context);
     }
 
+    /// <summary>
+    /// The channels-last product: <paramref name="rows"/> pixels of input (their channels <paramref name="lda"/> apart,
+    /// read in place) times the weights packed once as op(B) (<see cref="GemmPackedB"/>, C/g × O/g), into rows of C at
+    /// pitch <paramref name="ldc"/>. With a bias, each row is first filled with it.
+    /// </summary>
+    public static void MultiplyStridedA(GemmPackedB weights, float* a, long lda, int rows, float* c, long ldc, float* bias, ExecutionContext context)
+    {
+        if (bias is not null)
+        {
+            var values = new ReadOnlySpan<float>(bias, weights.N);
+            for (int r = 0; r < rows; r++) values.CopyTo(new Span<float>(c + (r * ldc), weights.N));
+        }
+
+        var product = new GemmOperands(rows, weights.N, weights.K, 1f, a, lda, 1, null, weights.N, 1, bias is null ? 0f : 1f, c, ldc);
+        GemmDriver.RunPackedBStridedA(in product, weights, context);
+    }
+
     private static void FillBias(int outputs, int columns, float* c, long ldc, float* bias)
     {
         if (bias is null) return;

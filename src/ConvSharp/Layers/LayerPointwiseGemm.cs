@@ -30,6 +30,43 @@ internal sealed class LayerPointwiseGemm : LayerAlgorithm
         return new Prepared(problem, this, packed, bias.ToArray());
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Channels-last natively: every image's pixels are already rows of C/g contiguous channels, so the batch's N·H·W
+    /// pixels times each group's weights (packed once, as the product's B) is one SGEMM per group that packs nothing per
+    /// call and reorders nothing. Measured on pw512 (1 × 512 × 28² → 128), alternating in one process with the NCHW
+    /// product: 0.91× its time on two threads, 0.92× on one.
+    /// </remarks>
+    public override bool RunsChannelsLast => true;
+
+    /// <inheritdoc/>
+    internal override PreparedLayer PrepareChannelsLast(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    {
+        int cg = problem.GroupInputChannels, og = problem.GroupOutputChannels;
+        var packed = new GemmPackedB[problem.Groups];
+        for (int g = 0; g < packed.Length; g++) packed[g] = GemmPackedB.PackTransposed(weights.Slice(g * og * cg, og * cg), og, cg);
+        return new PreparedChannelsLast(problem, this, packed, bias.ToArray());
+    }
+
+    private sealed unsafe class PreparedChannelsLast(Conv2DLayerProblem problem, LayerAlgorithm algorithm, GemmPackedB[] weights, float[] bias) : PreparedLayer(problem, algorithm)
+    {
+        public override TensorLayout Layout => TensorLayout.Nhwc;
+
+        public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
+        {
+            var p = Problem;
+            int pixels = checked(p.Batch * p.InputHeight * p.InputWidth), cg = p.GroupInputChannels, og = p.GroupOutputChannels;
+            using var stage = context.Stage("gemm");
+            fixed (float* x = input)
+            fixed (float* y = output)
+            fixed (float* b = bias)
+            {
+                for (int g = 0; g < p.Groups; g++)
+                    LayerGemm.MultiplyStridedA(weights[g], x + (g * cg), p.InputChannels, pixels, y + (g * og), p.OutputChannels, bias.Length > 0 ? b + (g * og) : null, context);
+            }
+        }
+    }
+
     private sealed unsafe class Prepared(Conv2DLayerProblem problem, LayerAlgorithm algorithm, GemmPackedA[] weights, float[] bias) : PreparedLayer(problem, algorithm)
     {
         public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)

@@ -9,7 +9,7 @@ namespace ConvSharp.Tests.Infrastructure;
 /// </summary>
 internal sealed record GemmCase(
     GemmTranspose TransposeA, GemmTranspose TransposeB, int M, int N, int K, float Alpha, float Beta,
-    int ExtraLda, int ExtraLdb, int ExtraLdc, bool Integers, int Seed, int Threads = 1, GemmBlocking? Blocking = null, bool PackedA = false)
+    int ExtraLda, int ExtraLdb, int ExtraLdc, bool Integers, int Seed, int Threads = 1, GemmBlocking? Blocking = null, bool PackedA = false, bool PackedB = false)
 {
     public int Lda => (TransposeA == GemmTranspose.None ? K : M) + ExtraLda;
 
@@ -18,7 +18,7 @@ internal sealed record GemmCase(
     public int Ldc => N + ExtraLdc;
 
     public override string ToString() =>
-        $"{TransposeA}/{TransposeB} m{M} n{N} k{K} alpha {Alpha} beta {Beta} ld+({ExtraLda},{ExtraLdb},{ExtraLdc}) {(Integers ? "int" : "real")} threads {Threads}{(Blocking is { } b ? $" blocks {b.MC}/{b.KC}/{b.NC}" : "")}{(PackedA ? " A packed in advance" : "")}";
+        $"{TransposeA}/{TransposeB} m{M} n{N} k{K} alpha {Alpha} beta {Beta} ld+({ExtraLda},{ExtraLdb},{ExtraLdc}) {(Integers ? "int" : "real")} threads {Threads}{(Blocking is { } b ? $" blocks {b.MC}/{b.KC}/{b.NC}" : "")}{(PackedA ? " A packed in advance" : "")}{(PackedB ? " B packed in advance, A in place" : "")}";
 
     /// <summary>Runs the case; null when it passes, else what went wrong.</summary>
     public string? Check()
@@ -37,6 +37,7 @@ internal sealed record GemmCase(
         float[] before = (float[])c.Clone();
         var context = new ExecutionContext { MaxDegreeOfParallelism = Threads, MinimumWorkPerBand = 1 };
         if (PackedA) RunPackedA(a, b, c, context);
+        else if (PackedB) RunPackedBStridedA(a, b, c, context);
         else ConvSharp.Gemm.Run(TransposeA, TransposeB, M, N, K, Alpha, a, Lda, b, Ldb, Beta, c, Ldc, context, Blocking);
 
         double worst = 0;
@@ -100,6 +101,24 @@ internal sealed record GemmCase(
             long bRow = TransposeB == GemmTranspose.None ? Ldb : 1, bColumn = TransposeB == GemmTranspose.None ? 1 : Ldb;
             var operands = new GemmKernels.GemmOperands(M, N, K, Alpha, null, K, 1, pb, bRow, bColumn, Beta, pc, Ldc);
             GemmKernels.GemmDriver.RunPackedA(in operands, packed, context);
+        }
+    }
+
+    /// <summary>The same product through <see cref="GemmKernels.GemmPackedB"/> (op(B) packed once from its transpose) and <see cref="GemmKernels.GemmDriver.RunPackedBStridedA"/> (A row-major, read in place, Lda apart).</summary>
+    private unsafe void RunPackedBStridedA(float[] a, float[] b, float[] c, ExecutionContext context)
+    {
+        var transposed = new float[N * K];
+        for (int j = 0; j < N; j++)
+        {
+            for (int p = 0; p < K; p++) transposed[(j * K) + p] = TransposeB == GemmTranspose.None ? b[(p * Ldb) + j] : b[(j * Ldb) + p];
+        }
+
+        var packed = GemmKernels.GemmPackedB.PackTransposed(transposed, N, K);
+        fixed (float* pa = a)
+        fixed (float* pc = c)
+        {
+            var operands = new GemmKernels.GemmOperands(M, N, K, Alpha, pa, Lda, 1, null, N, 1, Beta, pc, Ldc);
+            GemmKernels.GemmDriver.RunPackedBStridedA(in operands, packed, context);
         }
     }
 }

@@ -70,9 +70,30 @@ internal static class GemmCases
         }
     }
 
+    /// <summary>
+    /// Products through B packed in advance and A read in place (a channels-last 1×1 layer): row counts that leave every
+    /// short last strip, columns past whole strips, depths on both sides of one block, slack in A's rows, 1 and 3 threads.
+    /// </summary>
+    public static IEnumerable<GemmCase> PackedBStridedA()
+    {
+        var random = new Random(12);
+        var (mr, nr) = GemmDriver.ActiveTile;
+        int kc = GemmBlocking.For(mr, nr).KC;
+        int[] depths = [1, 5, kc, (2 * kc) + 1, 2 * kc, kc + 3];
+        for (int i = 0; i < 18; i++)
+        {
+            var (alpha, beta) = Scalars[i % Scalars.Length];
+            int m = i % 3 == 0 ? random.Next(190, 800) : random.Next(1, 40), n = i % 4 == 0 ? random.Next(100, 300) : random.Next(1, 70);
+            yield return new GemmCase(
+                GemmTranspose.None, Transposes[i % 2], m, n, depths[i % depths.Length], alpha, beta,
+                random.Next(0, 3), random.Next(0, 3), random.Next(0, 3), Integers: i % 3 != 1, Seed: 400 + i, Threads: 1 + (2 * (i % 2)), PackedB: true);
+        }
+    }
+
     public static IEnumerable<GemmCase> All()
     {
         foreach (var c in PackedA()) yield return c;
+        foreach (var c in PackedBStridedA()) yield return c;
         foreach (var c in Sweep()) yield return c;
         foreach (var c in SmallBlocks()) yield return c;
         foreach (var c in Large()) yield return c;

@@ -34,9 +34,15 @@ internal static class LayerCases
                     if (!integers && !bounded) continue;
                     foreach (int threads in new[] { 1, 3 })
                     {
-                        var actual = Run(problem, options with { Algorithm = algorithm.Name }, weights, bias, input, threads);
-                        string? failure = bounded ? OutsideBound(problem, algorithm, weights, bias, input, expected, actual) : FirstDifference(expected, actual);
-                        if (failure is not null) failures.Add($"{algorithm.Name} ({threads} threads, {(integers ? "integers" : "floats")}) on {problem}: {failure}");
+                        // Channels-last too (natively where the algorithm can, else reordered around it), on one draw of the two.
+                        foreach (var layout in integers ? new[] { TensorLayout.Nchw, TensorLayout.Nhwc } : [TensorLayout.Nchw])
+                        {
+                            var actual = layout == TensorLayout.Nchw
+                                ? Run(problem, options with { Algorithm = algorithm.Name }, weights, bias, input, threads)
+                                : ChannelsFirst(Run(problem, options with { Algorithm = algorithm.Name, Layout = layout }, weights, bias, ChannelsLast(input, problem.Batch, problem.InputChannels), threads), problem.Batch, problem.OutputChannels);
+                            string? failure = bounded ? OutsideBound(problem, algorithm, weights, bias, input, expected, actual) : FirstDifference(expected, actual);
+                            if (failure is not null) failures.Add($"{algorithm.Name} ({threads} threads, {(integers ? "integers" : "floats")}, {layout}) on {problem}: {failure}");
+                        }
                     }
                 }
             }
@@ -60,6 +66,31 @@ internal static class LayerCases
         }
 
         return null;
+    }
+
+    /// <summary>N × C × P (channels first) to N × P × C.</summary>
+    public static float[] ChannelsLast(float[] data, int batch, int channels) => Transpose(data, batch, channels, data.Length / batch / channels, toLast: true);
+
+    /// <summary>N × P × C (channels last) to N × C × P.</summary>
+    public static float[] ChannelsFirst(float[] data, int batch, int channels) => Transpose(data, batch, channels, data.Length / batch / channels, toLast: false);
+
+    private static float[] Transpose(float[] data, int batch, int channels, int pixels, bool toLast)
+    {
+        var result = new float[data.Length];
+        for (int n = 0; n < batch; n++)
+        {
+            for (int c = 0; c < channels; c++)
+            {
+                for (int p = 0; p < pixels; p++)
+                {
+                    int first = (((n * channels) + c) * pixels) + p, last = (((n * pixels) + p) * channels) + c;
+                    if (toLast) result[last] = data[first];
+                    else result[first] = data[last];
+                }
+            }
+        }
+
+        return result;
     }
 
     private static string? FirstDifference(float[] expected, float[] actual)
