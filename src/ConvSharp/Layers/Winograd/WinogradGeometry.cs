@@ -91,7 +91,7 @@ internal sealed class WinogradGeometry
     public long WeightFloatsPerGroup => (long)WinogradF4x3.Points * Strips * Problem.GroupInputChannels * Columns;
 
     /// <summary>Tiles of a band of <paramref name="rows"/> tile rows, rounded up to the product's six.</summary>
-    public int TilePad(int rows) => RoundUp(rows * TilesX, WinogradProductKernel<Simd.ScalarOps, float>.Rows);
+    public int TilePad(int rows) => RoundUp(rows * TilesX, GemmKernels.VectorMicroKernel<Simd.ScalarOps, float>.Rows);
 
     private static int RoundUp(int value, int multiple) => (value + multiple - 1) / multiple * multiple;
 }

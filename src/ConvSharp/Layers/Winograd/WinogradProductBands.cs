@@ -1,4 +1,5 @@
 using ConvSharp.Execution;
+using ConvSharp.GemmKernels;
 using ConvSharp.Simd;
 
 namespace ConvSharp.Layers.Winograd;
@@ -21,9 +22,11 @@ internal readonly unsafe struct WinogradProductBands<TOps, TVector>(WinogradGeom
             float* weights = u + ((((long)point * strips) + strip) * depth * columns);
             float* vPoint = v + ((long)point * tilePad * g.ChannelPad);
             float* mPoint = m + ((long)point * tilePad * g.OutputPad) + (strip * columns);
-            for (int t = 0; t < tilePad; t += WinogradProductKernel<TOps, TVector>.Rows)
+            // The SGEMM's tile with A read in place: the six tiles' rows of V, each channel-contiguous as the input
+            // transform wrote them, broadcast from six row pointers, so V is never packed.
+            for (int t = 0; t < tilePad; t += VectorMicroKernel<TOps, TVector>.Rows)
             {
-                WinogradProductKernel<TOps, TVector>.Run(depth, vPoint + ((long)t * g.ChannelPad), g.ChannelPad, weights, mPoint + ((long)t * g.OutputPad), g.OutputPad);
+                VectorMicroKernel<TOps, TVector>.RunStridedA(depth, vPoint + ((long)t * g.ChannelPad), g.ChannelPad, weights, mPoint + ((long)t * g.OutputPad), g.OutputPad, 1f, 0f);
             }
         }
     }
