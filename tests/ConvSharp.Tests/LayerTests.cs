@@ -178,7 +178,9 @@ public class LayerTests
         var nchw = new Conv2DLayer(weights, o, 3, 3, options: options).Forward(input, n, h, w);
         var nhwcInput = new float[input.Length];
         for (int b = 0; b < n; b++) for (int ch = 0; ch < c; ch++) for (int p = 0; p < h * w; p++) nhwcInput[(b * h * w * c) + (p * c) + ch] = input[(b * c * h * w) + (ch * h * w) + p];
-        var nhwc = new Conv2DLayer(weights, o, 3, 3, options: options with { Layout = TensorLayout.Nhwc }).Forward(nhwcInput, n, h, w);
+        var nhwcLayer = new Conv2DLayer(weights, o, 3, 3, options: options with { Layout = TensorLayout.Nhwc });
+        var nhwc = nhwcLayer.Forward(nhwcInput, n, h, w);
+        Assert.Contains("NHWC reordered around it", nhwcLayer.Explain(n, h, w), StringComparison.Ordinal);
         int pixels = nchw.Length / (n * o);
         for (int b = 0; b < n; b++) for (int ch = 0; ch < o; ch++) for (int p = 0; p < pixels; p++)
             Assert.Equal(nchw[(b * o * pixels) + (ch * pixels) + p], nhwc[(b * pixels * o) + (p * o) + ch]);
@@ -203,6 +205,7 @@ public class LayerTests
         Assert.Equal(expected, actual);
         Assert.DoesNotContain(profiler.Stages, s => s.Stage == "reorder");
         Assert.Contains(profiler.Stages, s => s.Stage == "gemm");
+        Assert.Contains("Pointwise: yes, native: a 1×1 kernel at stride 1 is a matrix product over the planes; runs NHWC natively", layer.Explain(batch, h, w), StringComparison.Ordinal);
     }
 
     [Theory]

@@ -106,8 +106,7 @@ public sealed class Conv2DLayer
         {
             bool supported = algorithm.Supports(problem, out string reason);
             string auto = supported && !AutoTakes(algorithm, problem, out string why) ? $"; Auto passes: {why}" : "";
-            string layout = supported && Options.Layout == TensorLayout.Nhwc ? algorithm.RunsChannelsLast ? "; runs NHWC natively" : "; NHWC reordered around it" : "";
-            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}{auto}{layout}");
+            lines.Add($"  {algorithm.Name}: {(supported ? "yes" : "no")}, {reason}{auto}{(supported ? LayoutNote(algorithm) : "")}");
         }
 
         return string.Join(Environment.NewLine, lines);
@@ -170,6 +169,13 @@ public sealed class Conv2DLayer
             Workspace.Return(nchwIn);
             Workspace.Return(nchwOut);
         }
+    }
+
+    /// <summary>For a channels-last layer, whether <paramref name="algorithm"/> runs it natively or the layer reorders around it; nothing for NCHW.</summary>
+    private string LayoutNote(LayerAlgorithm algorithm)
+    {
+        if (Options.Layout == TensorLayout.Nchw) return "";
+        return algorithm.RunsChannelsLast ? "; runs NHWC natively" : "; NHWC reordered around it";
     }
 
     /// <summary>The algorithm's preparation for this layer's layout: channels-last natively where the algorithm can, else NCHW.</summary>
