@@ -187,6 +187,32 @@ public class LayerTests
     }
 
     [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Channel_transposes_cover_ragged_blocks_and_images(int threads)
+    {
+        var context = new ExecutionContext { MaxDegreeOfParallelism = threads, MinimumWorkPerBand = 1 };
+        foreach (int rows in new[] { 1, 7, 8, 9, 17, 64 })
+        {
+            foreach (int columns in new[] { 1, 5, 8, 16, 23 })
+            {
+                const int batch = 2;
+                var source = Enumerable.Range(0, batch * rows * columns).Select(i => (float)i).ToArray();
+                var target = new float[source.Length];
+                Layers.ChannelsTranspose.Run(source, target, batch, rows, columns, context);
+                for (int n = 0; n < batch; n++)
+                {
+                    for (int r = 0; r < rows; r++)
+                    {
+                        for (int c = 0; c < columns; c++)
+                            Assert.Equal(source[(n * rows * columns) + (r * columns) + c], target[(n * rows * columns) + (c * rows) + r]);
+                    }
+                }
+            }
+        }
+    }
+
+    [Theory]
     [InlineData(1, 1, 1)]
     [InlineData(3, 2, 3)]
     public void Channels_last_pointwise_runs_natively_and_matches_the_reference(int batch, int groups, int threads)

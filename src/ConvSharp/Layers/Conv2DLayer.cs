@@ -155,13 +155,13 @@ public sealed class Conv2DLayer
         {
             using (context.Stage("reorder"))
             {
-                Reorder(input, nchwIn, problem.Batch, problem.InputHeight * problem.InputWidth, problem.InputChannels, toChannelsFirst: true);
+                ChannelsTranspose.Run(input, nchwIn, problem.Batch, problem.InputHeight * problem.InputWidth, problem.InputChannels, context);
             }
 
             prepared.Execute(nchwIn.AsSpan(0, (int)problem.InputLength), nchwOut.AsSpan(0, (int)problem.OutputLength), context);
             using (context.Stage("reorder"))
             {
-                Reorder(nchwOut, output, problem.Batch, problem.OutputHeight * problem.OutputWidth, problem.OutputChannels, toChannelsFirst: false);
+                ChannelsTranspose.Run(nchwOut, output, problem.Batch, problem.OutputChannels, problem.OutputHeight * problem.OutputWidth, context);
             }
         }
         finally
@@ -208,22 +208,4 @@ public sealed class Conv2DLayer
 
     private static bool AlgorithmIsKnown(string name) =>
         string.Equals(name, "Auto", StringComparison.OrdinalIgnoreCase) || AlgorithmList.Any(a => string.Equals(a.Name, name, StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>N × P × C (channels last) to N × C × P (channels first), or back; P = pixels per image.</summary>
-    private static void Reorder(ReadOnlySpan<float> source, Span<float> target, int batch, int pixels, int channels, bool toChannelsFirst)
-    {
-        for (int n = 0; n < batch; n++)
-        {
-            long offset = (long)n * pixels * channels;
-            for (int pixel = 0; pixel < pixels; pixel++)
-            {
-                for (int c = 0; c < channels; c++)
-                {
-                    long last = offset + ((long)pixel * channels) + c, first = offset + ((long)c * pixels) + pixel;
-                    if (toChannelsFirst) target[(int)first] = source[(int)last];
-                    else target[(int)last] = source[(int)first];
-                }
-            }
-        }
-    }
 }
