@@ -9,7 +9,7 @@ root=$(cd "$here/../.." && pwd)
 a=${1:?REV_A}; b=${2:?REV_B}; threads=${3:-2}; rounds=${4:-31}; cases=${5:-}
 # A layer case needs the driver built with the layer (builds before issue #8 lack it).
 layers=false
-case ",$cases," in *,vgg64/*|*,resnet256/*|*,pw512/*|*,pw512nhwc/*|*,dw32/*|*,batch8/*) layers=true ;; esac
+case ",$cases," in *,vgg64/*|*,vgg64nhwc/*|*,resnet256/*|*,pw512/*|*,pw512nhwc/*|*,dw32/*|*,dw32nhwc/*|*,batch8/*) layers=true ;; esac
 tmp=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$tmp/wt_a" 2>/dev/null || true; git -C "$root" worktree remove --force "$tmp/wt_b" 2>/dev/null || true; git -C "$root" worktree prune; rm -rf "$tmp"' EXIT
 

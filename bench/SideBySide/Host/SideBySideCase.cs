@@ -31,8 +31,8 @@ internal sealed record SideBySideCase(string Name, string Algorithm, int Size, i
     ];
 
     /// <summary>
-    /// The layers suite's dense and depthwise cases through the algorithm Auto takes for them, and pw512 channels-last
-    /// (<c>pw512nhwc/Pointwise</c>): run only when named, and the driver is then built with the layer.
+    /// The layers suite's dense and depthwise cases through the algorithm Auto takes for them, and channels-last
+    /// pw512, dw32 and vgg64 (<c>pw512nhwc/Pointwise</c>, <c>dw32nhwc/Planes</c>, <c>vgg64nhwc/Winograd</c>): run only when named, and the driver is then built with the layer.
     /// </summary>
     public static SideBySideCase[] Layers { get; } =
     [
@@ -41,6 +41,8 @@ internal sealed record SideBySideCase(string Name, string Algorithm, int Size, i
         LayerCase("pw512", "Pointwise", new LayerShape(1, 512, 28, 128, 1, 0, 1)),
         LayerCase("pw512nhwc", "Pointwise", new LayerShape(1, 512, 28, 128, 1, 0, 1, ChannelsLast: true)),
         LayerCase("dw32", "Planes", new LayerShape(1, 32, 112, 32, 3, 1, 32)),
+        LayerCase("dw32nhwc", "Planes", new LayerShape(1, 32, 112, 32, 3, 1, 32, ChannelsLast: true)),
+        LayerCase("vgg64nhwc", "Winograd", new LayerShape(1, 64, 56, 64, 3, 1, 1, ChannelsLast: true)),
         LayerCase("batch8", "Winograd", new LayerShape(8, 64, 56, 64, 3, 1, 1)),
     ];
 

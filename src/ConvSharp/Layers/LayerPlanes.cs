@@ -57,6 +57,23 @@ internal sealed class LayerPlanes : LayerAlgorithm
         return new PreparedLayerPlanes(problem, this, prepared, weights[..(prepared.Length * taps)].ToArray(), bias.ToArray());
     }
 
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Channels-last natively: a single channel's NHWC tensors are its NCHW ones, so that preparation runs as it is; a
+    /// depthwise layer's pixels hold their channels contiguous, so vectors of channels are filtered together
+    /// (<see cref="PreparedDepthwiseChannelsLast"/>) instead of the planes being reordered out and back.
+    /// </remarks>
+    public override bool RunsChannelsLast => true;
+
+    /// <inheritdoc/>
+    internal override PreparedLayer PrepareChannelsLast(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        return problem.InputChannels == 1 && problem.OutputChannels == 1
+            ? new ChannelsLastAlias(Prepare(problem, weights, bias))
+            : new PreparedDepthwiseChannelsLast(problem, this, weights, bias);
+    }
+
     /// <summary>The core problem one plane is, or null when the layer's padding has no 2-D equivalent.</summary>
     internal static Conv2DProblem? PlaneProblem(Conv2DLayerProblem p)
     {

@@ -1,0 +1,134 @@
+using System.Runtime.CompilerServices;
+using ConvSharp.Borders;
+using ConvSharp.Execution;
+using ConvSharp.Simd;
+
+namespace ConvSharp.Layers;
+
+/// <summary>
+/// Output rows of a channels-last depthwise layer (one filter per channel): each output pixel's channels are contiguous,
+/// so a vector of them is Σ over the taps of a vector of input channels times the same taps' weights laid out
+/// channel-contiguous ([tap][channel]), four pixels at a time so each weight vector loaded serves four FMAs. Rows and
+/// columns outside the input go through the padding mode (<see cref="BorderIndex"/>); zero padding's taps are skipped.
+/// Item i is output row i mod H' of image i ÷ H'.
+/// </summary>
+internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DLayerProblem problem, float* input, float* output, float* weights, float* bias, int* columns, int interiorStart, int interiorEnd) : IRowBandOperation
+    where TOps : IVectorOps<TVector>
+    where TVector : struct
+{
+    private const int Pixels = 4;
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public void Invoke(int band, int start, int end)
+    {
+        var p = problem;
+        int kh = p.KernelHeight, kw = p.KernelWidth, c = p.InputChannels, n = TOps.Count, wOut = p.OutputWidth;
+        var mode = p.Border.Mode;
+        float** rows = stackalloc float*[kh];
+        for (int item = start; item < end; item++)
+        {
+            int image = item / p.OutputHeight, y = item % p.OutputHeight;
+            for (int i = 0; i < kh; i++)
+            {
+                int row = BorderIndex.Map(((long)y * p.Stride.Y) - p.Padding.Top + ((long)i * p.Dilation.Y), p.InputHeight, mode);
+                rows[i] = row < 0 ? null : input + ((((long)image * p.InputHeight) + row) * p.InputWidth * c);
+            }
+
+            float* target = output + ((((long)image * p.OutputHeight) + y) * wOut * c);
+            int x = 0;
+            for (; x < interiorStart; x++) One(rows, x, target, kh, kw, c, n);
+            for (; x + Pixels <= interiorEnd; x += Pixels) Four(rows, x, target, kh, kw, c, n);
+            for (; x < wOut; x++) One(rows, x, target, kh, kw, c, n);
+        }
+    }
+
+    /// <summary>
+    /// Interior pixels x .. x + 3 (every tap's column inside the input, so input column x·sx − left + j·dx directly),
+    /// every channel: a vector of channels at a time, then the channels past the last whole vector.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Four(float** rows, int x, float* target, int kh, int kw, int c, int n)
+    {
+        var p = problem;
+        long step = (long)p.Stride.X * c, tap = (long)p.Dilation.X * c, first = (((long)x * p.Stride.X) - p.Padding.Left) * c;
+        int c0 = 0;
+        for (; c0 + n <= c; c0 += n)
+        {
+            TVector a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero;
+            float* w = weights + c0;
+            for (int i = 0; i < kh; i++)
+            {
+                float* row = rows[i];
+                if (row is null)
+                {
+                    w += (long)kw * c;
+                    continue;
+                }
+
+                float* source = row + first + c0;
+                for (int j = 0; j < kw; j++, source += tap, w += c)
+                {
+                    TVector weight = TOps.Load(w);
+                    a0 = TOps.MultiplyAdd(TOps.Load(source), weight, a0);
+                    a1 = TOps.MultiplyAdd(TOps.Load(source + step), weight, a1);
+                    a2 = TOps.MultiplyAdd(TOps.Load(source + (2 * step)), weight, a2);
+                    a3 = TOps.MultiplyAdd(TOps.Load(source + (3 * step)), weight, a3);
+                }
+            }
+
+            float* o = target + ((long)x * c) + c0;
+            TVector b = bias is null ? TOps.Zero : TOps.Load(bias + c0);
+            TOps.Store(o, TOps.Add(a0, b));
+            TOps.Store(o + c, TOps.Add(a1, b));
+            TOps.Store(o + (2 * c), TOps.Add(a2, b));
+            TOps.Store(o + (3 * c), TOps.Add(a3, b));
+        }
+
+        for (int px = x; px < x + Pixels; px++) Tail(rows, px, target, kh, kw, c, c0);
+    }
+
+    /// <summary>Pixel x, every channel.</summary>
+    private void One(float** rows, int x, float* target, int kh, int kw, int c, int n)
+    {
+        int* map = columns + ((long)x * kw);
+        int c0 = 0;
+        for (; c0 + n <= c; c0 += n)
+        {
+            TVector a = TOps.Zero;
+            for (int i = 0; i < kh; i++)
+            {
+                float* row = rows[i];
+                if (row is null) continue;
+                for (int j = 0; j < kw; j++)
+                {
+                    if (map[j] >= 0) a = TOps.MultiplyAdd(TOps.Load(row + ((long)map[j] * c) + c0), TOps.Load(weights + ((((long)i * kw) + j) * c) + c0), a);
+                }
+            }
+
+            TOps.Store(target + ((long)x * c) + c0, bias is null ? a : TOps.Add(a, TOps.Load(bias + c0)));
+        }
+
+        Tail(rows, x, target, kh, kw, c, c0);
+    }
+
+    /// <summary>Channels [c0, C) of pixel x, one at a time, in the same order as the vectors.</summary>
+    private void Tail(float** rows, int x, float* target, int kh, int kw, int c, int c0)
+    {
+        int* map = columns + ((long)x * kw);
+        for (int ch = c0; ch < c; ch++)
+        {
+            float a = 0f;
+            for (int i = 0; i < kh; i++)
+            {
+                float* row = rows[i];
+                if (row is null) continue;
+                for (int j = 0; j < kw; j++)
+                {
+                    if (map[j] >= 0) a = float.MultiplyAddEstimate(row[((long)map[j] * c) + ch], weights[((((long)i * kw) + j) * c) + ch], a);
+                }
+            }
+
+            target[((long)x * c) + ch] = bias is null ? a : a + bias[ch];
+        }
+    }
+}
