@@ -187,6 +187,28 @@ public class LayerTests
     }
 
     [Theory]
+    [InlineData(LayerPaddingMode.Zeros, 1, 1, 1)]
+    [InlineData(LayerPaddingMode.Reflect, 2, 1, 3)]
+    [InlineData(LayerPaddingMode.Circular, 1, 2, 3)]
+    [InlineData(LayerPaddingMode.Replicate, 2, 2, 1)]
+    public void Channels_last_depthwise_runs_natively_and_matches_the_reference(LayerPaddingMode mode, int stride, int dilation, int threads)
+    {
+        // 19 channels (two vectors and a tail on AVX2), 23 columns (interior blocks of four, a remainder, both edges).
+        var random = new Random(9);
+        const int batch = 2, c = 19, h = 13, w = 23;
+        var options = new Conv2DLayerOptions { Groups = c, Padding = LayerPadding.Same, PaddingMode = mode, Stride = (stride, stride), Dilation = (dilation, dilation), Layout = TensorLayout.Nhwc };
+        var problem = Conv2DLayerProblem.Create(batch, c, h, w, c, 3, 3, options, hasBias: true);
+        float[] input = Integers(random, problem.InputLength), weights = Integers(random, problem.WeightLength), bias = Integers(random, c);
+        var expected = LayerCases.ChannelsLast(Run(problem, options with { Algorithm = "Reference", Layout = TensorLayout.Nchw }, weights, bias, input, 1), batch, c);
+        var profiler = new StageProfiler();
+        var layer = new Conv2DLayer(weights, c, 3, 3, bias, options with { Algorithm = "Planes" });
+        var actual = layer.Forward(LayerCases.ChannelsLast(input, batch, c), batch, h, w, new ExecutionContext { MaxDegreeOfParallelism = threads, MinimumWorkPerBand = 1, Profiler = profiler });
+        Assert.Equal(expected, actual);
+        Assert.DoesNotContain(profiler.Stages, st => st.Stage == "reorder");
+        Assert.Contains("Planes: yes, native: a 2-D convolution per plane; runs NHWC natively", layer.Explain(batch, h, w), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(1)]
     [InlineData(3)]
     public void Channel_transposes_cover_ragged_blocks_and_images(int threads)
