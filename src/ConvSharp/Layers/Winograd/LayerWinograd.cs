@@ -58,11 +58,23 @@ internal sealed class LayerWinograd : LayerAlgorithm
         return true;
     }
 
-    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) => SimdCapabilities.ActiveTier switch
+    internal override PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) => Prepare(problem, weights, bias, channelsLast: false);
+
+    /// <inheritdoc/>
+    /// <remarks>
+    /// Channels-last natively: the input transform wants each pixel's channels as one vector, which NHWC pixels already
+    /// are, so it gathers them instead of interleaving planes; the output transform's pixels are written as they are.
+    /// </remarks>
+    public override bool RunsChannelsLast => true;
+
+    /// <inheritdoc/>
+    internal override PreparedLayer PrepareChannelsLast(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias) => Prepare(problem, weights, bias, channelsLast: true);
+
+    private PreparedLayer Prepare(Conv2DLayerProblem problem, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, bool channelsLast) => SimdCapabilities.ActiveTier switch
     {
-        SimdTier.Vector512 => new PreparedLayerWinograd<Vector512Ops, Vector512<float>>(problem, this, weights, bias),
-        SimdTier.Vector256 => new PreparedLayerWinograd<Vector256Ops, Vector256<float>>(problem, this, weights, bias),
-        SimdTier.Vector128 => new PreparedLayerWinograd<Vector128Ops, Vector128<float>>(problem, this, weights, bias),
-        _ => new PreparedLayerWinograd<ScalarOps, float>(problem, this, weights, bias),
+        SimdTier.Vector512 => new PreparedLayerWinograd<Vector512Ops, Vector512<float>>(problem, this, weights, bias, channelsLast),
+        SimdTier.Vector256 => new PreparedLayerWinograd<Vector256Ops, Vector256<float>>(problem, this, weights, bias, channelsLast),
+        SimdTier.Vector128 => new PreparedLayerWinograd<Vector128Ops, Vector128<float>>(problem, this, weights, bias, channelsLast),
+        _ => new PreparedLayerWinograd<ScalarOps, float>(problem, this, weights, bias, channelsLast),
     };
 }

@@ -16,10 +16,12 @@ internal sealed unsafe class PreparedLayerWinograd<TOps, TVector> : PreparedLaye
     private readonly WinogradGeometry _geometry;
     private readonly float[] _u;
     private readonly float[] _bias;
+    private readonly bool _channelsLast;
 
-    public PreparedLayerWinograd(Conv2DLayerProblem problem, LayerAlgorithm algorithm, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias)
+    public PreparedLayerWinograd(Conv2DLayerProblem problem, LayerAlgorithm algorithm, ReadOnlySpan<float> weights, ReadOnlySpan<float> bias, bool channelsLast)
         : base(problem, algorithm)
     {
+        _channelsLast = channelsLast;
         _geometry = new WinogradGeometry(problem, TOps.Count);
         var g = _geometry;
         int cg = problem.GroupInputChannels, og = problem.GroupOutputChannels, columns = g.Columns;
@@ -47,6 +49,8 @@ internal sealed unsafe class PreparedLayerWinograd<TOps, TVector> : PreparedLaye
         for (int group = 0; group < problem.Groups && !bias.IsEmpty; group++) bias.Slice(group * og, og).CopyTo(_bias.AsSpan(group * g.OutputPad));
     }
 
+    public override TensorLayout Layout => _channelsLast ? TensorLayout.Nhwc : TensorLayout.Nchw;
+
     public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
     {
         var g = _geometry;
@@ -66,8 +70,9 @@ internal sealed unsafe class PreparedLayerWinograd<TOps, TVector> : PreparedLaye
                 var plane = LayerRowSource.PlaneData(p, fill);
                 for (int group = 0; group < p.Groups; group++)
                 {
-                    float* groupInput = x + ((long)group * p.GroupInputChannels * p.InputHeight * p.InputWidth);
-                    float* groupOutput = y + ((long)group * p.GroupOutputChannels * p.OutputHeight * p.OutputWidth);
+                    // A group's first channel: its first plane (NCHW), or its first channel of every pixel (NHWC).
+                    float* groupInput = x + ((long)group * p.GroupInputChannels * (_channelsLast ? 1 : (long)p.InputHeight * p.InputWidth));
+                    float* groupOutput = y + ((long)group * p.GroupOutputChannels * (_channelsLast ? 1 : (long)p.OutputHeight * p.OutputWidth));
                     float* groupU = u + (group * g.WeightFloatsPerGroup);
                     for (int first = 0; first < g.TotalRows; first += g.BandRows)
                     {
@@ -76,7 +81,7 @@ internal sealed unsafe class PreparedLayerWinograd<TOps, TVector> : PreparedLaye
                         using (context.Stage("input transform"))
                         {
                             ClearPadTiles(v, tiles, tilePad, g.ChannelPad);
-                            ParallelRowIterator.For(g.ChannelBlocks * rows, tileWork, context, 1, new WinogradInputBands<TOps, TVector>(g, plane, groupInput, first, rows, tilePad, v, bandScratch));
+                            ParallelRowIterator.For(g.ChannelBlocks * rows, tileWork, context, 1, new WinogradInputBands<TOps, TVector>(g, plane, groupInput, _channelsLast, first, rows, tilePad, v, bandScratch));
                         }
 
                         using (context.Stage("products"))
@@ -86,7 +91,7 @@ internal sealed unsafe class PreparedLayerWinograd<TOps, TVector> : PreparedLaye
 
                         using (context.Stage("output transform"))
                         {
-                            ParallelRowIterator.For(g.OutputBlocks * rows, tileWork, context, 1, new WinogradOutputBands<TOps, TVector>(g, m, b + (group * g.OutputPad), groupOutput, first, rows, tilePad, bandScratch));
+                            ParallelRowIterator.For(g.OutputBlocks * rows, tileWork, context, 1, new WinogradOutputBands<TOps, TVector>(g, m, b + (group * g.OutputPad), groupOutput, _channelsLast, first, rows, tilePad, bandScratch));
                         }
                     }
                 }

@@ -11,7 +11,7 @@ namespace ConvSharp.Layers.Winograd;
 /// band's <paramref name="rows"/> tile rows varying fastest.
 /// </summary>
 internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
-    WinogradGeometry geometry, ConvolutionData plane, float* groupInput, int firstRow, int rows, int tilePad, float* v, float* scratch) : IRowBandOperation
+    WinogradGeometry geometry, ConvolutionData plane, float* groupInput, bool channelsLast, int firstRow, int rows, int tilePad, float* v, float* scratch) : IRowBandOperation
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
@@ -28,9 +28,17 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
         var d = plane;
         for (int item = start; item < end; item++)
         {
-            int block = item / rows, localRow = item % rows, row = firstRow + localRow;
+            // Channels-last: a tile row's channel blocks one after another, so the pixels' lines each block gathers a
+            // vector from are still in L1 for the next block; NCHW: a block's tile rows, down its planes.
+            int block = channelsLast ? item % g.ChannelBlocks : item / rows, localRow = channelsLast ? item / g.ChannelBlocks : item % rows, row = firstRow + localRow;
             int image = row / g.TilesY, tileRow = row % g.TilesY, c0 = block * lanes;
-            for (int i = 0; i < WinogradF4x3.TileInput; i++)
+            for (int i = 0; channelsLast && i < WinogradF4x3.TileInput; i++)
+            {
+                long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
+                GatherChannelsLast(image, virtualRow, c0, staged + (i * rowBlock));
+            }
+
+            for (int i = 0; !channelsLast && i < WinogradF4x3.TileInput; i++)
             {
                 long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
                 if (virtualRow >= 0 && virtualRow < p.InputHeight && c0 + lanes <= p.GroupInputChannels)
@@ -63,6 +71,41 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
                 WinogradTransforms<TOps, TVector>.Input(
                     staged + ((long)tx * WinogradF4x3.TileOutput * lanes), rowBlock, lanes, transform, tiles + ((long)tx * g.ChannelPad), pointStride);
             }
+        }
+    }
+
+    /// <summary>
+    /// Channels-last: staged pixel x of input row <paramref name="virtualRow"/> (before the border) is the pixel's
+    /// channels c0 .. c0 + lanes − 1 of this group, copied as they lie; pixels and rows outside the image through the
+    /// padding mode, zero padding and the channels past the group's as zeros.
+    /// </summary>
+    private void GatherChannelsLast(int image, long virtualRow, int c0, float* staged)
+    {
+        var g = geometry;
+        var p = g.Problem;
+        int lanes = g.Lanes, width = g.StagedWidth, channels = System.Math.Min(lanes, p.GroupInputChannels - c0);
+        var mode = p.Border.Mode;
+        int row = BorderIndex.Map(virtualRow, p.InputHeight, mode);
+        long pixelFloats = p.InputChannels;
+        float* first = row < 0 ? null : groupInput + ((((long)image * p.InputHeight) + row) * p.InputWidth * pixelFloats) + c0;
+        for (int x = 0; x < width; x++)
+        {
+            float* target = staged + ((long)x * lanes);
+            int column = first is null ? BorderIndex.Fill : BorderIndex.Map((long)x - p.Padding.Left, p.InputWidth, mode);
+            if (column < 0)
+            {
+                new System.Span<float>(target, lanes).Clear();
+                continue;
+            }
+
+            float* source = first + (column * pixelFloats);
+            if (channels == lanes)
+            {
+                TOps.Store(target, TOps.Load(source));
+                continue;
+            }
+
+            for (int lane = 0; lane < lanes; lane++) target[lane] = lane < channels ? source[lane] : 0f;
         }
     }
 

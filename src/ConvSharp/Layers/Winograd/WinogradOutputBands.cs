@@ -11,7 +11,7 @@ namespace ConvSharp.Layers.Winograd;
 /// clipped where the last tiles overhang the output.
 /// </summary>
 internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
-    WinogradGeometry geometry, float* m, float* bias, float* groupOutput, int firstRow, int rows, int tilePad, float* scratch) : IRowBandOperation
+    WinogradGeometry geometry, float* m, float* bias, float* groupOutput, bool channelsLast, int firstRow, int rows, int tilePad, float* scratch) : IRowBandOperation
     where TOps : IVectorOps<TVector>
     where TVector : struct
 {
@@ -27,7 +27,9 @@ internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
         long planeFloats = (long)p.OutputHeight * p.OutputWidth, pointStride = (long)tilePad * g.OutputPad;
         for (int item = start; item < end; item++)
         {
-            int block = item / rows, localRow = item % rows, row = firstRow + localRow;
+            // Channels-last: a tile row's channel blocks one after another, so each pixel's output line is finished while
+            // it is still in L1; NCHW: a block's tile rows, down its planes.
+            int block = channelsLast ? item % g.OutputBlocks : item / rows, localRow = channelsLast ? item / g.OutputBlocks : item % rows, row = firstRow + localRow;
             int image = row / g.TilesY, tileRow = row % g.TilesY, o0 = block * lanes;
             TVector offset = TOps.Load(bias + o0);
             float* tiles = m + ((long)localRow * g.TilesX * g.OutputPad) + o0;
@@ -39,6 +41,22 @@ internal readonly unsafe struct WinogradOutputBands<TOps, TVector>(
 
             int y0 = tileRow * WinogradF4x3.TileOutput, outputRows = Math.Min(WinogradF4x3.TileOutput, p.OutputHeight - y0);
             int channels = Math.Min(lanes, p.GroupOutputChannels - o0);
+            if (channelsLast)
+            {
+                // Each staged pixel is its channels o0 .. as one vector: copied as it is into the pixel's channels.
+                for (int i = 0; i < outputRows; i++)
+                {
+                    float* source = staged + (i * rowBlock), target = groupOutput + ((((((long)image * p.OutputHeight) + y0 + i) * p.OutputWidth) * p.OutputChannels) + o0);
+                    for (int x = 0; x < p.OutputWidth; x++, source += lanes, target += p.OutputChannels)
+                    {
+                        if (channels == lanes) TOps.Store(target, TOps.Load(source));
+                        else new ReadOnlySpan<float>(source, channels).CopyTo(new Span<float>(target, channels));
+                    }
+                }
+
+                continue;
+            }
+
             long rowBytes = (long)p.OutputWidth * sizeof(float);
             float* planes = groupOutput + ((((long)image * p.OutputChannels) + o0) * planeFloats) + ((long)y0 * p.OutputWidth);
             for (int i = 0; i < outputRows; i++)
