@@ -87,7 +87,7 @@ public class BenchCommandTests
         Assert.True(layersExit == 0, layersError + layersOut);
         using var layers = JsonDocument.Parse(File.ReadAllText(folder.File("l.json")));
         var layerRows = layers.RootElement.GetProperty("results").EnumerateArray().ToList();
-        Assert.Equal(9, layerRows.Count);   // six cases, and seed1ch, pw512 and dw32 channels-last too
+        Assert.Equal(12, layerRows.Count);   // six cases, each NCHW and channels-last
         Assert.All(layerRows, r => Assert.True(r.GetProperty("runs").GetInt32() >= 2 && r.GetProperty("verified").GetBoolean(), r.ToString()));
     }
 
@@ -175,13 +175,14 @@ public class BenchCommandTests
         Assert.True(exit == 0, error + stdout);
         using var json = System.Text.Json.JsonDocument.Parse(System.IO.File.ReadAllText(folder.File("l.json")));
         var rows = json.RootElement.GetProperty("results").EnumerateArray().ToList();
-        // Channels-last only where Auto's algorithm runs it natively: Planes (seed1ch, dw32) and Pointwise (pw512).
-        Assert.Equal(["seed1ch", "seed1ch", "vgg64", "resnet256", "pw512", "pw512", "dw32", "dw32", "batch8"], rows.Select(r => r.GetProperty("case").GetString()));
+        // Channels-last where Auto's algorithm runs it natively: Planes, Winograd and Pointwise all do.
+        Assert.Equal(["seed1ch", "seed1ch", "vgg64", "vgg64", "resnet256", "resnet256", "pw512", "pw512", "dw32", "dw32", "batch8", "batch8"], rows.Select(r => r.GetProperty("case").GetString()));
         Assert.All(rows, r => Assert.True(r.GetProperty("verified").GetBoolean()));
         Assert.All(rows, r => Assert.Contains(r.GetProperty("case").GetString()!, r.GetProperty("problem").GetString()!, StringComparison.Ordinal));
         Assert.Equal("Conv2DLayer NHWC (Auto: Planes)", rows[1].GetProperty("algorithm").GetString());
-        Assert.Equal("Conv2DLayer NHWC (Auto: Pointwise)", rows[5].GetProperty("algorithm").GetString());
-        Assert.Equal("Conv2DLayer NHWC (Auto: Planes)", rows[7].GetProperty("algorithm").GetString());
+        Assert.Equal("Conv2DLayer NHWC (Auto: Winograd)", rows[3].GetProperty("algorithm").GetString());
+        Assert.Equal("Conv2DLayer NHWC (Auto: Pointwise)", rows[7].GetProperty("algorithm").GetString());
+        Assert.Equal("Conv2DLayer NHWC (Auto: Planes)", rows[9].GetProperty("algorithm").GetString());
         rows = rows.Where(r => !r.GetProperty("algorithm").GetString()!.Contains("NHWC", StringComparison.Ordinal)).ToList();
         Assert.Equal("Conv2DLayer (Auto: Pointwise)", rows[3].GetProperty("algorithm").GetString());
         Assert.Equal("Conv2DLayer (Auto: Planes)", rows[4].GetProperty("algorithm").GetString());
