@@ -35,7 +35,8 @@ internal readonly unsafe struct ChannelsTranspose : IRowBandOperation
     public static void Run(ReadOnlySpan<float> source, Span<float> target, int batch, int rows, int columns, ExecutionContext context)
     {
         long total = (long)batch * rows * columns;
-        if (source.Length < total || target.Length < total) throw new ArgumentException($"source holds {source.Length} and target {target.Length} floats; batch·rows·columns = {total}.");
+        if (source.Length < total) ThrowHelper.Argument(nameof(source), $"source holds {source.Length} floats; batch·rows·columns = {total}.");
+        if (target.Length < total) ThrowHelper.Argument(nameof(target), $"target holds {target.Length} floats; batch·rows·columns = {total}.");
         fixed (float* s = source)
         fixed (float* t = target)
         {

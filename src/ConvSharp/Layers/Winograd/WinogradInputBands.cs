@@ -19,50 +19,25 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
     {
         var g = geometry;
         var p = g.Problem;
-        int lanes = g.Lanes, width = g.StagedWidth, used = (WinogradF4x3.TileOutput * g.TilesX) + 2;
-        long rowBlock = (long)width * lanes;
+        int lanes = g.Lanes;
+        long rowBlock = (long)g.StagedWidth * lanes, pointStride = (long)tilePad * g.ChannelPad;
         float* plain = scratch + (band * g.BandScratchFloats);
         float* staged = plain + (WinogradF4x3.TileInput * rowBlock);
         float* transform = staged + (WinogradF4x3.TileInput * rowBlock);
-        long planeFloats = (long)p.InputHeight * p.InputWidth, pointStride = (long)tilePad * g.ChannelPad;
-        var d = plane;
         for (int item = start; item < end; item++)
         {
             // Channels-last: a tile row's channel blocks one after another, so the pixels' lines each block gathers a
             // vector from are still in L1 for the next block; NCHW: a block's tile rows, down its planes.
             int block = channelsLast ? item % g.ChannelBlocks : item / rows, localRow = channelsLast ? item / g.ChannelBlocks : item % rows, row = firstRow + localRow;
             int image = row / g.TilesY, tileRow = row % g.TilesY, c0 = block * lanes;
-            for (int i = 0; channelsLast && i < WinogradF4x3.TileInput; i++)
+            if (channelsLast)
             {
-                long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
-                GatherChannelsLast(image, virtualRow, c0, staged + (i * rowBlock));
+                for (int i = 0; i < WinogradF4x3.TileInput; i++)
+                    GatherChannelsLast(image, ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top, c0, staged + (i * rowBlock));
             }
-
-            for (int i = 0; !channelsLast && i < WinogradF4x3.TileInput; i++)
+            else
             {
-                long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
-                if (virtualRow >= 0 && virtualRow < p.InputHeight && c0 + lanes <= p.GroupInputChannels)
-                {
-                    float* first = groupInput + ((((long)image * p.InputChannels) + c0) * planeFloats) + (virtualRow * p.InputWidth);
-                    InterleaveInside(first, planeFloats, plain + (i * rowBlock), staged + (i * rowBlock), in d);
-                    continue;
-                }
-
-                for (int lane = 0; lane < lanes; lane++)
-                {
-                    float* target = plain + (i * rowBlock) + ((long)lane * width);
-                    int c = c0 + lane;
-                    if (c >= p.GroupInputChannels)
-                    {
-                        new System.Span<float>(target, used).Clear();
-                        continue;
-                    }
-
-                    d.Input = groupInput + ((((long)image * p.InputChannels) + c) * planeFloats);
-                    RowSources.FillColumns(in d, RowSources.Row(in d, virtualRow), -p.Padding.Left, used, target);
-                }
-
-                LaneTranspose.Interleave(plain + (i * rowBlock), width, staged + (i * rowBlock), width, lanes);
+                InterleavePlanes(image, tileRow, c0, plain, staged);
             }
 
             float* tiles = v + (((long)localRow * g.TilesX) * g.ChannelPad) + c0;
@@ -71,6 +46,46 @@ internal readonly unsafe struct WinogradInputBands<TOps, TVector>(
                 WinogradTransforms<TOps, TVector>.Input(
                     staged + ((long)tx * WinogradF4x3.TileOutput * lanes), rowBlock, lanes, transform, tiles + ((long)tx * g.ChannelPad), pointStride);
             }
+        }
+    }
+
+    /// <summary>
+    /// NCHW: the six input rows of tile row <paramref name="tileRow"/> for channels c0 .. c0 + lanes − 1 of this group,
+    /// interleaved into <paramref name="staged"/> (each pixel's channels one vector): rows inside the image straight from
+    /// the planes, the others through the row sources into <paramref name="plain"/> first.
+    /// </summary>
+    private void InterleavePlanes(int image, int tileRow, int c0, float* plain, float* staged)
+    {
+        var g = geometry;
+        var p = g.Problem;
+        int lanes = g.Lanes, width = g.StagedWidth, used = (WinogradF4x3.TileOutput * g.TilesX) + 2;
+        long rowBlock = (long)width * lanes, planeFloats = (long)p.InputHeight * p.InputWidth;
+        var d = plane;
+        for (int i = 0; i < WinogradF4x3.TileInput; i++)
+        {
+            long virtualRow = ((long)tileRow * WinogradF4x3.TileOutput) + i - p.Padding.Top;
+            if (virtualRow >= 0 && virtualRow < p.InputHeight && c0 + lanes <= p.GroupInputChannels)
+            {
+                float* first = groupInput + ((((long)image * p.InputChannels) + c0) * planeFloats) + (virtualRow * p.InputWidth);
+                InterleaveInside(first, planeFloats, plain + (i * rowBlock), staged + (i * rowBlock), in d);
+                continue;
+            }
+
+            for (int lane = 0; lane < lanes; lane++)
+            {
+                float* target = plain + (i * rowBlock) + ((long)lane * width);
+                int c = c0 + lane;
+                if (c >= p.GroupInputChannels)
+                {
+                    new System.Span<float>(target, used).Clear();
+                    continue;
+                }
+
+                d.Input = groupInput + ((((long)image * p.InputChannels) + c) * planeFloats);
+                RowSources.FillColumns(in d, RowSources.Row(in d, virtualRow), -p.Padding.Left, used, target);
+            }
+
+            LaneTranspose.Interleave(plain + (i * rowBlock), width, staged + (i * rowBlock), width, lanes);
         }
     }
 
