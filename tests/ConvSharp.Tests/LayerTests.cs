@@ -176,8 +176,7 @@ public class LayerTests
         var weights = Integers(random, o * c * 9);
         var options = new Conv2DLayerOptions { Padding = LayerPadding.Same, Stride = (2, 1) };
         var nchw = new Conv2DLayer(weights, o, 3, 3, options: options).Forward(input, n, h, w);
-        var nhwcInput = new float[input.Length];
-        for (int b = 0; b < n; b++) for (int ch = 0; ch < c; ch++) for (int p = 0; p < h * w; p++) nhwcInput[(b * h * w * c) + (p * c) + ch] = input[(b * c * h * w) + (ch * h * w) + p];
+        var nhwcInput = LayerCases.ChannelsLast(input, n, c);
         var nhwcLayer = new Conv2DLayer(weights, o, 3, 3, options: options with { Layout = TensorLayout.Nhwc });
         var nhwc = nhwcLayer.Forward(nhwcInput, n, h, w);
         Assert.Contains("NHWC reordered around it", nhwcLayer.Explain(n, h, w), StringComparison.Ordinal);
