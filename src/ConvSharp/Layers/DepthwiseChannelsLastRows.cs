@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics.X86;
 using ConvSharp.Borders;
 using ConvSharp.Execution;
 using ConvSharp.Simd;
@@ -8,7 +9,9 @@ namespace ConvSharp.Layers;
 /// <summary>
 /// Output rows of a channels-last depthwise layer (one filter per channel): each output pixel's channels are contiguous,
 /// so a vector of them is Σ over the taps of a vector of input channels times the same taps' weights laid out
-/// channel-contiguous ([tap][channel]), four pixels at a time so each weight vector loaded serves four FMAs. Rows and
+/// channel-contiguous ([tap][channel]), four pixels at a time so each weight vector loaded serves four FMAs. With
+/// AVX-512's 32 registers, where the stride equals the dilation, eight pixels at a time slide along one run of kw + 7
+/// columns, each column loaded once (0.68× the time of four pixels on dw32, Zen 4). Rows and
 /// columns outside the input go through the padding mode (<see cref="BorderIndex"/>); zero padding's taps are skipped.
 /// Item i is output row i mod H' of image i ÷ H'.
 /// </summary>
@@ -37,6 +40,12 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
             float* target = output + ((((long)image * p.OutputHeight) + y) * wOut * c);
             int x = 0;
             for (; x < interiorStart; x++) One(rows, x, target, kh, kw, c, n);
+            if (p.Stride.X == p.Dilation.X && Avx512F.IsSupported)
+            {
+                // Eight accumulators and a window of eight columns need AVX-512's 32 registers (with 16 they spill: 1.02× slower).
+                for (; x + 8 <= interiorEnd; x += 8) Eight(rows, x, target, kh, kw, c, n);
+            }
+
             for (; x + Pixels <= interiorEnd; x += Pixels) Four(rows, x, target, kh, kw, c, n);
             for (; x < wOut; x++) One(rows, x, target, kh, kw, c, n);
         }
@@ -85,6 +94,60 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
         }
 
         for (int px = x; px < x + Pixels; px++) Tail(rows, px, target, kh, kw, c, c0);
+    }
+
+    /// <summary>Interior pixels x .. x + 7 where stride equals dilation: the eight pixels slide along kw + 7 columns.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private void Eight(float** rows, int x, float* target, int kh, int kw, int c, int n)
+    {
+        var p = problem;
+        long step = (long)p.Stride.X * c, first = (((long)x * p.Stride.X) - p.Padding.Left) * c;
+        int c0 = 0;
+        for (; c0 + n <= c; c0 += n)
+        {
+            TVector a0 = TOps.Zero, a1 = TOps.Zero, a2 = TOps.Zero, a3 = TOps.Zero, a4 = TOps.Zero, a5 = TOps.Zero, a6 = TOps.Zero, a7 = TOps.Zero;
+            float* w = weights + c0;
+            for (int i = 0; i < kh; i++)
+            {
+                float* row = rows[i];
+                if (row is null)
+                {
+                    w += (long)kw * c;
+                    continue;
+                }
+
+                float* source = row + first + c0;
+                TVector in0 = TOps.Load(source), in1 = TOps.Load(source + step), in2 = TOps.Load(source + (2 * step)), in3 = TOps.Load(source + (3 * step));
+                TVector in4 = TOps.Load(source + (4 * step)), in5 = TOps.Load(source + (5 * step)), in6 = TOps.Load(source + (6 * step));
+                source += 7 * step;
+                for (int j = 0; j < kw; j++, source += step, w += c)
+                {
+                    TVector weight = TOps.Load(w), in7 = TOps.Load(source);
+                    a0 = TOps.MultiplyAdd(in0, weight, a0);
+                    a1 = TOps.MultiplyAdd(in1, weight, a1);
+                    a2 = TOps.MultiplyAdd(in2, weight, a2);
+                    a3 = TOps.MultiplyAdd(in3, weight, a3);
+                    a4 = TOps.MultiplyAdd(in4, weight, a4);
+                    a5 = TOps.MultiplyAdd(in5, weight, a5);
+                    a6 = TOps.MultiplyAdd(in6, weight, a6);
+                    a7 = TOps.MultiplyAdd(in7, weight, a7);
+                    (in0, in1, in2, in3, in4, in5, in6) = (in1, in2, in3, in4, in5, in6, in7);
+                }
+            }
+
+            float* o = target + ((long)x * c) + c0;
+            TVector b = bias is null ? TOps.Zero : TOps.Load(bias + c0);
+            TOps.Store(o, TOps.Add(a0, b));
+            TOps.Store(o + c, TOps.Add(a1, b));
+            TOps.Store(o + (2 * c), TOps.Add(a2, b));
+            TOps.Store(o + (3 * c), TOps.Add(a3, b));
+            TOps.Store(o + (4 * c), TOps.Add(a4, b));
+            TOps.Store(o + (5 * c), TOps.Add(a5, b));
+            TOps.Store(o + (6 * c), TOps.Add(a6, b));
+            TOps.Store(o + (7 * c), TOps.Add(a7, b));
+        }
+
+        for (int px = x; px < x + 8; px++) Tail(rows, px, target, kh, kw, c, c0);
     }
 
     /// <summary>Pixel x, every channel.</summary>

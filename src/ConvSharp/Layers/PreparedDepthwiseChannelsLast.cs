@@ -53,7 +53,9 @@ internal sealed unsafe class PreparedDepthwiseChannelsLast : PreparedLayer
 
     public override void Execute(ReadOnlySpan<float> input, Span<float> output, ExecutionContext context)
     {
-        if (Vector256.IsHardwareAccelerated) Run<Vector256Ops, Vector256<float>>(input, output, context);
+        // Whole vectors of channels, the widest that one pixel's channels fill (dw32's 32 are two of 16).
+        if (Vector512.IsHardwareAccelerated && Problem.InputChannels >= Vector512<float>.Count) Run<Vector512Ops, Vector512<float>>(input, output, context);
+        else if (Vector256.IsHardwareAccelerated) Run<Vector256Ops, Vector256<float>>(input, output, context);
         else if (Vector128.IsHardwareAccelerated) Run<Vector128Ops, Vector128<float>>(input, output, context);
         else Run<ScalarOps, float>(input, output, context);
     }
