@@ -10,6 +10,9 @@ a=${1:?REV_A}; b=${2:?REV_B}; threads=${3:-2}; rounds=${4:-31}; cases=${5:-}
 # A layer case needs the driver built with the layer (builds before issue #8 lack it).
 layers=false
 case ",$cases," in *,vgg64/*|*,vgg64nhwc/*|*,resnet256/*|*,pw512/*|*,pw512nhwc/*|*,dw32/*|*,dw32nhwc/*|*,batch8/*) layers=true ;; esac
+# A binary layer case needs the driver built with the XNOR layer (builds before issue #9 lack it).
+binary=false
+case ",$cases," in *,layer28/*|*,layer14/*) binary=true ;; esac
 tmp=$(mktemp -d)
 trap 'git -C "$root" worktree remove --force "$tmp/wt_a" 2>/dev/null || true; git -C "$root" worktree remove --force "$tmp/wt_b" 2>/dev/null || true; git -C "$root" worktree prune; rm -rf "$tmp"' EXIT
 
@@ -22,7 +25,7 @@ build() {   # build REV NAME: ConvSharp at REV, and the driver against it, into 
   if [ "$rev" = work ]; then src=$root; else git -C "$root" worktree add -q -f "$tmp/wt_$name" "$rev"; src=$tmp/wt_$name; fi
   quiet dotnet build "$src/src/ConvSharp/ConvSharp.csproj" -c Release -o "$tmp/lib_$name" -v q -nologo
   quiet dotnet build "$here/Driver/SideBySide.Driver.csproj" -c Release -o "$tmp/$name" -v q -nologo \
-    -p:ConvSharpDll="$tmp/lib_$name/ConvSharp.dll" -p:WithLayers="$layers" --no-incremental
+    -p:ConvSharpDll="$tmp/lib_$name/ConvSharp.dll" -p:WithLayers="$layers" -p:WithBinary="$binary" --no-incremental
 }
 
 build "$a" a

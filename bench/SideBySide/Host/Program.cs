@@ -41,11 +41,18 @@ internal static class Program
             Func<double> callA, callB;
             if (c.Layer is { } shape)
             {
-                // A layer: its own seeded tensors (the same for both builds), weights in [0, 1) as the layers suite's.
+                // A layer: its own seeded tensors (the same for both builds), weights in [0, 1) as the layers suite's; an XNOR
+                // layer's input in [−1, 1) as the binary suite's, since all-positive data would make every sign +1.
                 var random = new Random(1);
                 float[] input = Fill(new float[shape.InputLength], random), weights = Fill(new float[shape.WeightLength], random), output = new float[shape.OutputLength];
+                if (shape.Binary) for (int i = 0; i < input.Length; i++) input[i] = (2 * input[i]) - 1;
                 callA = LayerCall(folderA, c, shape, threads, input, weights, output);
-                if (ownBuffers) (input, output) = (Fill(new float[shape.InputLength], new Random(1)), new float[shape.OutputLength]);
+                if (ownBuffers)
+                {
+                    (input, output) = (Fill(new float[shape.InputLength], new Random(1)), new float[shape.OutputLength]);
+                    if (shape.Binary) for (int i = 0; i < input.Length; i++) input[i] = (2 * input[i]) - 1;
+                }
+
                 callB = LayerCall(folderB, c, shape, threads, input, weights, output);
             }
             else
@@ -127,6 +134,13 @@ internal static class Program
     private static Func<double> LayerCall(string folder, SideBySideCase c, LayerShape shape, int threads, float[] input, float[] weights, float[] output)
     {
         var driver = Contexts[Path.GetFullPath(folder)];
+        if (shape.Binary)
+        {
+            var binary = driver.GetType("ConvSharp.SideBySide.BinaryLayerDriver")?.GetMethod("Create")
+                ?? throw new InvalidOperationException($"{folder}: the driver was built without the XNOR layer; run.sh builds it with -p:WithBinary=true when a binary case is named.");
+            return (Func<double>)binary.Invoke(null, [c.Algorithm, shape.Batch, shape.Channels, shape.Size, shape.Outputs, shape.Kernel, shape.Padding, threads, input, weights, output])!;
+        }
+
         var create = driver.GetType("ConvSharp.SideBySide.LayerDriver")?.GetMethod("Create")
             ?? throw new InvalidOperationException($"{folder}: the driver was built without the layer; run.sh builds it with -p:WithLayers=true when a layer case is named.");
         return (Func<double>)create.Invoke(null, [c.Algorithm, shape.Batch, shape.Channels, shape.Size, shape.Outputs, shape.Kernel, shape.Padding, shape.Groups, shape.ChannelsLast, threads, input, weights, output])!;

@@ -46,9 +46,16 @@ internal sealed record SideBySideCase(string Name, string Algorithm, int Size, i
         LayerCase("batch8", "Winograd", new LayerShape(8, 64, 56, 64, 3, 1, 1)),
     ];
 
+    /// <summary>The binary suite's XNOR layers (256 → 256, 3 × 3, padding 1) through <c>xnor-csa</c>: run only when named (<c>layer28/xnor-csa</c>, <c>layer14/xnor-csa</c>).</summary>
+    public static SideBySideCase[] BinaryLayers { get; } =
+    [
+        LayerCase("layer28", "xnor-csa", new LayerShape(1, 256, 28, 256, 3, 1, 1, Binary: true)),
+        LayerCase("layer14", "xnor-csa", new LayerShape(1, 256, 14, 256, 3, 1, 1, Binary: true)),
+    ];
+
     /// <summary>The cases a run takes: <see cref="Defaults"/>, or those of every list named in <paramref name="only"/> (comma-separated keys).</summary>
     public static IEnumerable<SideBySideCase> Select(string? only) =>
-        only is null ? Defaults : Defaults.Concat(Separable).Concat(Layers).Where(c => only.Split(',').Contains(c.Key));
+        only is null ? Defaults : Defaults.Concat(Separable).Concat(Layers).Concat(BinaryLayers).Where(c => only.Split(',').Contains(c.Key));
 
     private static SideBySideCase LayerCase(string name, string algorithm, LayerShape shape) => new(name, algorithm, shape.Size, shape.Kernel, Layer: shape);
 
