@@ -44,6 +44,14 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
             {
                 // Eight accumulators and a window of eight columns need AVX-512's 32 registers (with 16 they spill: 1.02× slower).
                 for (; x + 8 <= interiorEnd; x += 8) Eight(rows, x, target, kh, kw, c, n);
+
+                // The interior's last few pixels: one more block of eight ending at its end, over pixels already written,
+                // which it writes again with the same bits (the same taps in the same order), rather than four and ones.
+                if (x < interiorEnd && interiorEnd - interiorStart >= 8)
+                {
+                    Eight(rows, interiorEnd - 8, target, kh, kw, c, n);
+                    x = interiorEnd;
+                }
             }
 
             for (; x + Pixels <= interiorEnd; x += Pixels) Four(rows, x, target, kh, kw, c, n);
