@@ -21,6 +21,9 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
 {
     private const int Pixels = 4;
 
+    /// <summary>Pixels per block of the sliding path (AVX-512, stride equal to dilation).</summary>
+    private const int SlidingPixels = 8;
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Invoke(int band, int start, int end)
     {
@@ -43,13 +46,13 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
             if (p.Stride.X == p.Dilation.X && Avx512F.IsSupported)
             {
                 // Eight accumulators and a window of eight columns need AVX-512's 32 registers (with 16 they spill: 1.02× slower).
-                for (; x + 8 <= interiorEnd; x += 8) Eight(rows, x, target, kh, kw, c, n);
+                for (; x + SlidingPixels <= interiorEnd; x += SlidingPixels) Eight(rows, x, target, kh, kw, c, n);
 
                 // The interior's last few pixels: one more block of eight ending at its end, over pixels already written,
                 // which it writes again with the same bits (the same taps in the same order), rather than four and ones.
-                if (x < interiorEnd && interiorEnd - interiorStart >= 8)
+                if (x < interiorEnd && interiorEnd - interiorStart >= SlidingPixels)
                 {
-                    Eight(rows, interiorEnd - 8, target, kh, kw, c, n);
+                    Eight(rows, interiorEnd - SlidingPixels, target, kh, kw, c, n);
                     x = interiorEnd;
                 }
             }
@@ -155,7 +158,7 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
             TOps.Store(o + (7 * c), TOps.Add(a7, b));
         }
 
-        for (int px = x; px < x + 8; px++) Tail(rows, px, target, kh, kw, c, c0);
+        for (int px = x; px < x + SlidingPixels; px++) Tail(rows, px, target, kh, kw, c, c0);
     }
 
     /// <summary>Pixel x, every channel.</summary>
