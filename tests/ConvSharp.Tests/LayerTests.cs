@@ -207,6 +207,9 @@ public class LayerTests
         Assert.Contains("Planes: yes, native: a 2-D convolution per plane; runs NHWC natively", layer.Explain(batch, h, w), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Channels_last_depthwise_blocks_match_the_reference_at_every_width() => Assert.Empty(LayerCases.CheckChannelsLastDepthwise());
+
     [Theory]
     [InlineData(1)]
     [InlineData(3)]

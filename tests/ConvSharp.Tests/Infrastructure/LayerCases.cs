@@ -141,6 +141,37 @@ internal static class LayerCases
         return failures;
     }
 
+    /// <summary>
+    /// Channels-last depthwise layers through Planes' native path against the NCHW reference, on small integers (exact):
+    /// a padding mode drawn per case, stride and dilation 1–2 (equal, so the sliding blocks run, and unequal), widths below, at and
+    /// past the four- and eight-pixel blocks, channel counts with and without a tail past the vectors. Returns the failures.
+    /// </summary>
+    public static List<string> CheckChannelsLastDepthwise()
+    {
+        var failures = new List<string>();
+        var random = new Random(41);
+        var modes = new[] { LayerPaddingMode.Zeros, LayerPaddingMode.Reflect, LayerPaddingMode.Replicate, LayerPaddingMode.Circular };
+        foreach (var (stride, dilation) in new[] { (1, 1), (2, 2), (1, 2), (2, 1) })
+        {
+            foreach (int w in new[] { 5, 9, 12, 19, 40 })
+            {
+                foreach (int channels in new[] { 3, 16, 35 })
+                {
+                    const int batch = 2, h = 6;
+                    var mode = modes[random.Next(modes.Length)];
+                    var options = new Conv2DLayerOptions { Groups = channels, Padding = LayerPadding.Symmetric(dilation), PaddingMode = mode, Stride = (stride, stride), Dilation = (dilation, dilation), Layout = TensorLayout.Nhwc };
+                    var problem = Conv2DLayerProblem.Create(batch, channels, h, w, channels, 3, 3, options, hasBias: true);
+                    float[] input = Integers(random, problem.InputLength), weights = Integers(random, problem.WeightLength), bias = Integers(random, channels);
+                    var expected = ChannelsLast(Run(problem, options with { Algorithm = "Reference", Layout = TensorLayout.Nchw }, weights, bias, input, 1), batch, channels);
+                    var actual = Run(problem, options with { Algorithm = "Planes" }, weights, bias, ChannelsLast(input, batch, channels), 3);
+                    if (!expected.AsSpan().SequenceEqual(actual)) failures.Add($"channels-last depthwise: {problem} ({mode}) differs from the reference");
+                }
+            }
+        }
+
+        return failures;
+    }
+
     public static float[] Reals(Random random, long length)
     {
         var data = new float[length];

@@ -33,12 +33,12 @@ internal static class TierConformance
         }
 
         // And the layer's: its GEMM, im2col and Winograd transforms run on the same tiers.
-        foreach (string failure in LayerCases.Check(seed: 77, count: 60).Concat(LayerCases.Check(seed: 78, count: 20, winogradShapes: true)).Concat(LayerCases.CheckFramedDepthwise(threads: 3)))
+        foreach (string failure in LayerCases.Check(seed: 77, count: 60).Concat(LayerCases.Check(seed: 78, count: 20, winogradShapes: true)).Concat(LayerCases.CheckFramedDepthwise(threads: 3)).Concat(LayerCases.CheckChannelsLastDepthwise()))
         {
             if (++failed <= 20) output.WriteLine($"FAIL {failure}");
         }
 
-        checkedCount += 80 + 56;
+        checkedCount += 80 + 56 + 60;
 
         // And the binary operator's: its sign packing has a path per vector width.
         foreach (string failure in BinaryCases.Check(seed: 79, count: 30).Concat(BinaryCases.CheckLayers(seed: 80)))
