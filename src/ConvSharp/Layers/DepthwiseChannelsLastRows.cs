@@ -123,10 +123,7 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
 
             float* o = target + ((long)x * c) + c0;
             TVector b = bias is null ? TOps.Zero : TOps.Load(bias + c0);
-            TOps.Store(o, TOps.Add(a0, b));
-            TOps.Store(o + c, TOps.Add(a1, b));
-            TOps.Store(o + (2 * c), TOps.Add(a2, b));
-            TOps.Store(o + (3 * c), TOps.Add(a3, b));
+            StoreFour(o, c, b, a0, a1, a2, a3);
         }
 
         for (int px = x; px < x + Pixels; px++) Tail(rows, px, target, kh, kw, c, c0);
@@ -173,17 +170,21 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
 
             float* o = target + ((long)x * c) + c0;
             TVector b = bias is null ? TOps.Zero : TOps.Load(bias + c0);
-            TOps.Store(o, TOps.Add(a0, b));
-            TOps.Store(o + c, TOps.Add(a1, b));
-            TOps.Store(o + (2 * c), TOps.Add(a2, b));
-            TOps.Store(o + (3 * c), TOps.Add(a3, b));
-            TOps.Store(o + (4 * c), TOps.Add(a4, b));
-            TOps.Store(o + (5 * c), TOps.Add(a5, b));
-            TOps.Store(o + (6 * c), TOps.Add(a6, b));
-            TOps.Store(o + (7 * c), TOps.Add(a7, b));
+            StoreFour(o, c, b, a0, a1, a2, a3);
+            StoreFour(o + (4 * c), c, b, a4, a5, a6, a7);
         }
 
         for (int px = x; px < x + SlidingPixels; px++) Tail(rows, px, target, kh, kw, c, c0);
+    }
+
+    /// <summary>Four pixels' vectors of one channel block, <paramref name="c"/> floats apart, each plus the bias vector.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void StoreFour(float* o, int c, TVector b, TVector a0, TVector a1, TVector a2, TVector a3)
+    {
+        TOps.Store(o, TOps.Add(a0, b));
+        TOps.Store(o + c, TOps.Add(a1, b));
+        TOps.Store(o + (2 * c), TOps.Add(a2, b));
+        TOps.Store(o + (3 * c), TOps.Add(a3, b));
     }
 
     /// <summary>Pixel x, every channel.</summary>
