@@ -31,6 +31,7 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
         int kh = p.KernelHeight, kw = p.KernelWidth, c = p.InputChannels, n = TOps.Count, wOut = p.OutputWidth;
         var mode = p.Border.Mode;
         float** rows = stackalloc float*[kh];
+        bool eight = p.Stride.X == p.Dilation.X && Avx512F.IsSupported;
         for (int item = start; item < end; item++)
         {
             int image = item / p.OutputHeight, y = item % p.OutputHeight;
@@ -43,29 +44,32 @@ internal readonly unsafe struct DepthwiseChannelsLastRows<TOps, TVector>(Conv2DL
             float* target = output + ((((long)image * p.OutputHeight) + y) * wOut * c);
             int x = 0;
             for (; x < interiorStart; x++) One(rows, x, target, kh, kw, c, n);
-            if (p.Stride.X == p.Dilation.X && Avx512F.IsSupported)
-            {
-                // Eight accumulators and a window of eight columns need AVX-512's 32 registers (with 16 they spill: 1.02× slower).
-                for (; x + SlidingPixels <= interiorEnd; x += SlidingPixels) Eight(rows, x, target, kh, kw, c, n);
 
-                // The interior's last few pixels: one more block of eight ending at its end, over pixels already written,
-                // which it writes again with the same bits (the same taps in the same order), rather than four and ones.
-                if (x < interiorEnd && interiorEnd - interiorStart >= SlidingPixels)
-                {
-                    Eight(rows, interiorEnd - SlidingPixels, target, kh, kw, c, n);
-                    x = interiorEnd;
-                }
-            }
-
-            for (; x + Pixels <= interiorEnd; x += Pixels) Four(rows, x, target, kh, kw, c, n);
-            if (x < interiorEnd && interiorEnd - interiorStart >= Pixels)
-            {
-                // As for eight: the last block ends where the interior ends, rewriting a few pixels with the same bits.
-                Four(rows, interiorEnd - Pixels, target, kh, kw, c, n);
-                x = interiorEnd;
-            }
+            // Eight accumulators and a window of eight columns need AVX-512's 32 registers (with 16 they spill: 1.02× slower).
+            if (eight) x = Blocks(rows, x, target, kh, kw, c, n, SlidingPixels);
+            x = Blocks(rows, x, target, kh, kw, c, n, Pixels);
             for (; x < wOut; x++) One(rows, x, target, kh, kw, c, n);
         }
+    }
+
+    /// <summary>
+    /// Interior pixels from <paramref name="x"/> in blocks of <paramref name="width"/> (eight or four) while a whole block
+    /// fits, the last one ending where the interior ends: it rewrites a few pixels with the same bits (the same taps in
+    /// the same order) rather than leaving them to smaller blocks. Returns the first pixel left: the interior's end, or
+    /// <paramref name="x"/> when the interior is narrower than a block.
+    /// </summary>
+    private int Blocks(float** rows, int x, float* target, int kh, int kw, int c, int n, int width)
+    {
+        if (interiorEnd - interiorStart < width) return x;
+        for (; x + width <= interiorEnd; x += width)
+        {
+            if (width == SlidingPixels) Eight(rows, x, target, kh, kw, c, n);
+            else Four(rows, x, target, kh, kw, c, n);
+        }
+
+        if (x < interiorEnd && width == SlidingPixels) Eight(rows, interiorEnd - width, target, kh, kw, c, n);
+        else if (x < interiorEnd) Four(rows, interiorEnd - width, target, kh, kw, c, n);
+        return interiorEnd;
     }
 
     /// <summary>
