@@ -192,7 +192,8 @@ public class LayerTests
     [InlineData(LayerPaddingMode.Replicate, 2, 2, 1)]
     public void Channels_last_depthwise_runs_natively_and_matches_the_reference(LayerPaddingMode mode, int stride, int dilation, int threads)
     {
-        // 19 channels (two vectors and a tail on AVX2), 23 columns (interior blocks of four, a remainder, both edges).
+        // 19 channels (two vectors and a tail on AVX2, one and a tail on AVX-512), 23 columns (interior blocks, the last
+        // overlapping the one before it, and both edges).
         var random = new Random(9);
         const int batch = 2, c = 19, h = 13, w = 23;
         var options = new Conv2DLayerOptions { Groups = c, Padding = LayerPadding.Same, PaddingMode = mode, Stride = (stride, stride), Dilation = (dilation, dilation), Layout = TensorLayout.Nhwc };
